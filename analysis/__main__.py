@@ -1,0 +1,96 @@
+"""Command line: `python -m analysis VERB [ARTICLE] --json`; one verb per extractor."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+from . import tables
+from .corpus import load_article
+from .errors import InputError
+from .segment import get_segmenter, tokenize
+
+VERBS: dict[str, tuple[str, Callable[[argparse.Namespace], list | dict]]] = {}
+
+
+def verb(name: str, help_text: str):
+    """Register a function of the parsed arguments that returns JSON-ready records."""
+    def register(function):
+        VERBS[name] = (help_text, function)
+        return function
+    return register
+
+
+@verb("profiles", "the profiles: role, name, headline, body and span")
+def _profiles(args: argparse.Namespace) -> list[dict]:
+    return tables.profiles_records(load_article(args.article))
+
+
+@verb("tokens", "the tokens of every section, with POS tags and spans")
+def _tokens(args: argparse.Namespace) -> list[dict]:
+    article = load_article(args.article)
+    return tables.tokens_records(tokenize(article, get_segmenter(args.backend)))
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .report import DEFAULT_OUTPUT, build_report
+
+    result = build_report(args.article, Path(args.out) if args.out else DEFAULT_OUTPUT, args.backend)
+    for path in result.written:
+        print(f"wrote {path}")
+    for note in result.notes:
+        print(note)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    root.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = root.add_subparsers(dest="verb", required=True)
+    for name, (help_text, _) in VERBS.items():
+        command = sub.add_parser(name, help=help_text)
+        _common(command)
+        command.add_argument("--json", action="store_true", help="JSON on stdout (the default output)")
+    report = sub.add_parser("report", help="write every table for an article")
+    _common(report)
+    report.add_argument("--out", help="output folder (default: output/)")
+    return root
+
+
+def _common(command: argparse.ArgumentParser) -> None:
+    command.add_argument("article", nargs="?", help="article text file or corpus folder (default: the bundled article)")
+    command.add_argument("--backend", default="jieba", help="segmenter backend (default: jieba)")
+    command.add_argument("--debug", action="store_true", help="show tracebacks")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    sys.stdout.reconfigure(encoding="utf-8")
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            if args.verb == "report":
+                status = _report(args)
+            else:
+                records = VERBS[args.verb][1](args)
+                json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
+                sys.stdout.write("\n")
+                status = 0
+        for warning in caught:
+            print(f"warning: {warning.message}", file=sys.stderr)
+        return status
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
+    except (InputError, ValueError) as error:
+        if args.debug:
+            raise
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

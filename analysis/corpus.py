@@ -1,0 +1,268 @@
+"""The article data model and the loader: file or corpus folder -> `Article`.
+
+An `Article` keeps the original text exactly as decoded; its sections (front matter, one
+`Profile` per person, the byline) carry [start, end) spans that tile the whole text.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import warnings
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import yaml
+
+from . import encodings
+from .errors import InputError
+from .headings import Heading, is_heading_line, parse_heading
+
+BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+DEFAULT_ARTICLE_ID = "huaihai-2017-12345-stars"
+META_FILE = "meta.yaml"
+
+_HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+# 淮海晚报记者 姜晴 刘晓兰 孙婧 / 本报记者 张三 / （记者 李四 通讯员 王五）, at the very end.
+_BYLINE_RE = re.compile(
+    r"(?:(?<=[。！？!?”’\s])|^)[（(]?"
+    r"(?P<outlet>本报|[\u4e00-\u9fff]{2,8}?(?:晚报|日报|时报|报社|报|电视台|台|社|网))?"
+    r"(?P<kind>记者|通讯员|实习生)[\s\u3000:：]*"
+    r"(?P<names>[\u4e00-\u9fff]{2,4}(?:(?:[\s\u3000、,，]+|[\s\u3000]*(?:记者|通讯员|实习生)[\s\u3000]*)[\u4e00-\u9fff]{2,4})*)"
+    r"[)）]?\s*$"
+)
+
+
+class ArticleWarning(UserWarning):
+    """The article loaded, but not as expected (for example no profile headings found)."""
+
+
+@dataclass(frozen=True)
+class Metadata:
+    id: str
+    title: str | None = None
+    publication: str | None = None
+    published: str | None = None  # "YYYY-MM" or "YYYY-MM-DD": anchors 今年 / 去年
+    reporters: tuple[str, ...] = ()
+    organisation: str | None = None
+    language: str = "zh-Hans"
+    source_note: str | None = None
+    source_path: str | None = None
+    encoding: str = "utf-8"
+    sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    kind: str  # "front" (title block and lede), "profile", "byline" or "body" (unsplit)
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Profile(Section):
+    role: str | None = None
+    name: str = ""
+    headline: str | None = None
+    heading_start: int = 0
+    heading_end: int = 0
+    body_start: int = 0
+    body_end: int = 0
+
+
+@dataclass(frozen=True)
+class Article:
+    metadata: Metadata
+    text: str
+    sections: tuple[Section, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def id(self) -> str:
+        return self.metadata.id
+
+    @property
+    def profiles(self) -> tuple[Profile, ...]:
+        return tuple(s for s in self.sections if isinstance(s, Profile))
+
+    def section(self, section_id: str) -> Section:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+    def section_at(self, offset: int) -> Section:
+        """The section holding the character at `offset`."""
+        for section in self.sections:
+            if section.start <= offset < section.end:
+                return section
+        raise IndexError(offset)
+
+    def body(self, profile: Profile) -> str:
+        return self.text[profile.body_start : profile.body_end]
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int  # excludes the line break
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    lines = []
+    for match in _LINE_RE.finditer(text):
+        if match.start() == len(text) and lines:
+            break
+        raw = match.group(0)
+        content = raw.rstrip("\r\n")
+        lines.append(_Line(match.start(), match.start() + len(content), content))
+    return lines
+
+
+def find_byline(text: str) -> tuple[int, tuple[str, ...]] | None:
+    """Start offset and reporter names of a closing byline, if the text ends with one."""
+    tail_start = max(0, len(text.rstrip()) - 60)
+    match = _BYLINE_RE.search(text, tail_start)
+    if not match:
+        return None
+    names = re.split(r"[\s\u3000、,，]+|记者|通讯员|实习生", match.group("names"))
+    return match.start(), tuple(n for n in names if n)
+
+
+def split_sections(text: str) -> tuple[tuple[Section, ...], tuple[str, ...], tuple[str, ...]]:
+    """Sections tiling `text`, the byline's reporters, and warnings."""
+    byline = find_byline(text)
+    content_end = byline[0] if byline else len(text)
+    lines = [line for line in _lines(text[:content_end]) if line.text.strip()]
+    headings: list[tuple[_Line, _Line | None, Heading]] = []
+    for index, line in enumerate(lines):
+        if not is_heading_line(line.text):
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        heading_text, second = line.text, None
+        # A heading broken over two lines: "ROLE NAME:" then the headline.
+        if line.text.rstrip().endswith((":", "：")) and following and is_heading_line(following.text):
+            heading_text, second = line.text.strip() + following.text.strip(), following
+        body = _body_after(lines, index + (2 if second else 1))
+        if not body:
+            continue
+        parsed = parse_heading(heading_text, body)
+        if parsed:
+            headings.append((line, second, parsed))
+
+    if not headings:
+        message = "no profile headings found (ROLE+NAME:HEADLINE lines); loaded as one section"
+        return (Section("body", "body", 0, content_end),) + _byline_section(byline, text), \
+            (byline[1] if byline else ()), (message,)
+
+    sections: list[Section] = []
+    first_start = headings[0][0].start
+    if first_start > 0:
+        sections.append(Section("front", "front", 0, first_start))
+    for number, (line, second, heading) in enumerate(headings, 1):
+        end = headings[number][0].start if number < len(headings) else content_end
+        heading_end = (second or line).end
+        body_text = text[heading_end:end]
+        body_start = heading_end + (len(body_text) - len(body_text.lstrip()))
+        body_end = heading_end + len(body_text.rstrip())
+        sections.append(
+            Profile(
+                id=f"p{number:02d}", kind="profile", start=line.start, end=end,
+                role=heading.role, name=heading.name, headline=heading.headline,
+                heading_start=line.start, heading_end=heading_end,
+                body_start=body_start, body_end=max(body_start, body_end),
+            )
+        )
+    sections.extend(_byline_section(byline, text))
+    return tuple(sections), (byline[1] if byline else ()), ()
+
+
+def _byline_section(byline: tuple[int, tuple[str, ...]] | None, text: str) -> tuple[Section, ...]:
+    return (Section("byline", "byline", byline[0], len(text)),) if byline else ()
+
+
+def _body_after(lines: list[_Line], index: int) -> str:
+    """Text of the paragraphs after a heading, up to the next short heading-like line."""
+    parts = []
+    for line in lines[index:]:
+        if parts and is_heading_line(line.text):
+            break
+        parts.append(line.text)
+    return "\n".join(parts)
+
+
+def parse_article(text: str, metadata: Metadata) -> Article:
+    """Build an `Article` from decoded text; raises InputError for empty or non-Chinese text."""
+    where = metadata.source_path or metadata.id
+    if not text.strip():
+        raise InputError(f"{where}: the file is empty; give a file that holds the article text")
+    if not _HAN_RE.search(text):
+        raise InputError(f"{where}: no Chinese text found; this tool reads Chinese articles (check the file and its encoding)")
+    sections, reporters, notes = split_sections(text)
+    for note in notes:
+        warnings.warn(f"{where}: {note}", ArticleWarning, stacklevel=2)
+    if reporters and not metadata.reporters:
+        metadata = replace(metadata, reporters=reporters)
+    return Article(metadata=metadata, text=text, sections=sections, warnings=notes)
+
+
+def load_article(path: str | Path | None = None) -> Article:
+    """Load an article from a text file or a corpus folder (with meta.yaml); default: the bundled one."""
+    path = Path(path) if path is not None else BUNDLED_CORPUS / DEFAULT_ARTICLE_ID
+    if not path.exists():
+        raise InputError(f"{path}: no such file or folder; give the path of an article text file or a corpus folder")
+    if path.is_dir():
+        text_path, meta = _read_folder(path)
+    else:
+        text_path, meta = path, {"id": path.stem}
+    raw = text_path.read_bytes() if text_path.is_file() else None
+    if raw is None:
+        raise InputError(f"{text_path}: not a readable file; give the path of an article text file")
+    text, encoding = encodings.decode(raw, text_path)
+    metadata = _metadata(meta, text_path, encoding, hashlib.sha256(raw).hexdigest())
+    return parse_article(text, metadata)
+
+
+def _read_folder(folder: Path) -> tuple[Path, dict]:
+    meta_path = folder / META_FILE
+    if meta_path.exists():
+        try:
+            meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as error:
+            raise InputError(f"{meta_path}: not valid YAML ({error.problem}); fix the metadata file") from None
+        if not isinstance(meta, dict):
+            raise InputError(f"{meta_path}: expected a mapping of fields (id, file, published ...); fix the metadata file")
+        meta.setdefault("id", folder.name)
+        if "file" in meta:
+            return folder / str(meta["file"]), meta
+    else:
+        meta = {"id": folder.name}
+    texts = sorted(folder.glob("*.txt"))
+    if len(texts) != 1:
+        raise InputError(
+            f"{folder}: expected one .txt article (found {len(texts)}); add 'file:' to {META_FILE} or keep one text file"
+        )
+    return texts[0], meta
+
+
+def _metadata(meta: dict, text_path: Path, encoding: str, digest: str) -> Metadata:
+    expected = meta.get("sha256")
+    if expected and expected != digest:
+        warnings.warn(f"{text_path}: checksum differs from {META_FILE}; the text was changed since it was received",
+                      ArticleWarning, stacklevel=3)
+    published = meta.get("published")
+    return Metadata(
+        id=str(meta.get("id")),
+        title=meta.get("title"),
+        publication=meta.get("publication"),
+        published=str(published) if published is not None else None,
+        reporters=tuple(meta.get("reporters") or ()),
+        organisation=meta.get("organisation"),
+        language=meta.get("language", "zh-Hans"),
+        source_note=meta.get("source_note"),
+        source_path=str(text_path),
+        encoding=encoding,
+        sha256=digest,
+    )
