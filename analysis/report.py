@@ -6,7 +6,8 @@ from pathlib import Path
 
 from . import tables
 from .corpus import load_article
-from .segment import get_segmenter, split_terms, stopwords, tokenize
+from .pipeline import all_tables, analyse
+from .segment import split_terms
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "output"
 
@@ -21,17 +22,12 @@ class ReportResult:
 def build_report(article_path: str | Path | None = None, output: Path = DEFAULT_OUTPUT,
                  backend: str = "jieba") -> ReportResult:
     article = load_article(article_path)
+    analysis = analyse(article, backend)
     folder = output / article.id
     result = ReportResult(article.id)
-    tokens = tokenize(article, get_segmenter(backend))
-    token_frame = tables.tokens_table(article, tokens, stopwords())
-    result.written += [
-        tables.write_csv(tables.profiles_table(article), folder / "profiles.csv"),
-        tables.write_csv(tables.sections_table(article), folder / "sections.csv"),
-        tables.write_csv(token_frame, folder / "tokens.csv"),
-        tables.write_csv(tables.token_counts(token_frame), folder / "token_counts.csv"),
-    ]
-    result.notes += [f"{len(article.profiles)} profiles, {len(tokens)} tokens"]
-    result.notes += [f"domain term split by the segmenter: {term}" for term in split_terms(tokens, article)]
+    for name, frame in all_tables(analysis).items():
+        result.written.append(tables.write_csv(frame, folder / f"{name}.csv"))
+    result.notes.append(f"{len(article.profiles)} profiles, {len(analysis.tokens)} tokens")
+    result.notes += [f"domain term split by the segmenter: {term}" for term in split_terms(analysis.tokens, article)]
     result.notes += [f"warning: {w}" for w in article.warnings]
     return result
