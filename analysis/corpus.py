@@ -16,6 +16,7 @@ import yaml
 from . import encodings
 from .errors import InputError
 from .headings import Heading, is_heading_line, parse_heading
+from .script import to_simplified
 
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 DEFAULT_ARTICLE_ID = "huaihai-2017-12345-stars"
@@ -73,10 +74,22 @@ class Profile(Section):
 
 @dataclass(frozen=True)
 class Article:
+    """An article: `text` is what the analysis reads, and every span is an offset into it.
+
+    For Traditional Chinese input, `text` is the Simplified conversion and `source_text` the text
+    as received; both have the same length, so a span means the same characters in each.
+    """
+
     metadata: Metadata
     text: str
     sections: tuple[Section, ...]
     warnings: tuple[str, ...] = field(default=())
+    source_text: str | None = None
+
+    @property
+    def original(self) -> str:
+        """The text exactly as decoded from the file."""
+        return self.source_text if self.source_text is not None else self.text
 
     @property
     def id(self) -> str:
@@ -200,12 +213,18 @@ def parse_article(text: str, metadata: Metadata) -> Article:
         raise InputError(f"{where}: the file is empty; give a file that holds the article text")
     if not _HAN_RE.search(text):
         raise InputError(f"{where}: no Chinese text found; this tool reads Chinese articles (check the file and its encoding)")
+    conversion = to_simplified(text)
+    source_text = text if conversion.traditional else None
+    text = conversion.text
     sections, reporters, notes = split_sections(text)
+    if conversion.traditional:
+        notes += (f"Traditional Chinese detected ({conversion.changed} characters differ); analysed after "
+                  "conversion to Simplified (OpenCC t2s), spans are the same in the original",)
     for note in notes:
         warnings.warn(f"{where}: {note}", ArticleWarning, stacklevel=2)
     if reporters and not metadata.reporters:
         metadata = replace(metadata, reporters=reporters)
-    return Article(metadata=metadata, text=text, sections=sections, warnings=notes)
+    return Article(metadata=metadata, text=text, sections=sections, warnings=notes, source_text=source_text)
 
 
 def load_article(path: str | Path | None = None) -> Article:
@@ -217,9 +236,13 @@ def load_article(path: str | Path | None = None) -> Article:
         text_path, meta = _read_folder(path)
     else:
         text_path, meta = path, {"id": path.stem}
-    raw = text_path.read_bytes() if text_path.is_file() else None
-    if raw is None:
+    if not text_path.is_file():
         raise InputError(f"{text_path}: not a readable file; give the path of an article text file")
+    encodings.check_size(text_path.stat().st_size, text_path)
+    try:
+        raw = text_path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{text_path}: cannot be read ({error.strerror}); check the path and its permissions") from None
     text, encoding = encodings.decode(raw, text_path)
     metadata = _metadata(meta, text_path, encoding, hashlib.sha256(raw).hexdigest())
     return parse_article(text, metadata)

@@ -21,11 +21,7 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 
 def decode(raw: bytes, path: Path | str) -> tuple[str, str]:
     """Decoded text and the encoding's name; InputError names the file and the fix."""
-    if len(raw) > MAX_BYTES:
-        raise InputError(
-            f"{path}: {len(raw) / 1e6:.0f} MB is too large for one article (limit {MAX_BYTES // 2**20} MiB); "
-            "split it into articles and use the batch command"
-        )
+    check_size(len(raw), path)
     for bom, name in _BOMS:
         if raw.startswith(bom):
             try:
@@ -50,6 +46,15 @@ def decode(raw: bytes, path: Path | str) -> tuple[str, str]:
         f"{path}: cannot read the text: it is not UTF-8, GB18030/GBK or Big5; "
         "re-save the file as UTF-8 (in Word or Notepad: Save as, Encoding: UTF-8)"
     )
+
+
+def check_size(size: int, path: Path | str) -> None:
+    """Refuse a file too large to be one article, before reading it into memory."""
+    if size > MAX_BYTES:
+        raise InputError(
+            f"{path}: {size / 1e6:.0f} MB is too large for one article (limit {MAX_BYTES // 2**20} MiB); "
+            "split it into articles and use the batch command"
+        )
 
 
 def _reads_as_chinese(text: str) -> bool:
