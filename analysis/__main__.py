@@ -63,7 +63,8 @@ def parser() -> argparse.ArgumentParser:
 def _common(command: argparse.ArgumentParser) -> None:
     command.add_argument("article", nargs="?", help="article text file or corpus folder (default: the bundled article)")
     command.add_argument("--backend", default="jieba", help="segmenter backend (default: jieba)")
-    command.add_argument("--debug", action="store_true", help="show tracebacks")
+    # SUPPRESS: a --debug given before the verb is not reset by the verb's own default.
+    command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
 
 
 def main(argv: list[str] | None = None) -> int:
