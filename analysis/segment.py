@@ -6,6 +6,7 @@ Tokens are cut from NFKC-normalised sentences and carry spans in the original te
 """
 from __future__ import annotations
 
+import bisect
 import contextlib
 import logging
 from collections.abc import Iterable, Iterator
@@ -180,14 +181,20 @@ def split_terms(tokens: Iterable[Token], article: Article,
     An occurrence inside a longer token (回访组 inside 回访组组长) counts as kept whole.
     """
     whole = normalize(article.text)
-    starts = sorted((t.start, t.end) for t in tokens)
+    spans = sorted((t.start, t.end) for t in tokens)
+    starts = [start for start, _ in spans]
+
+    def inside_one_token(start: int, end: int) -> bool:
+        # Tokens do not overlap: only the last token starting at or before `start` can cover it.
+        index = bisect.bisect_right(starts, start) - 1
+        return index >= 0 and spans[index][1] >= end
+
     split = set()
     for entry in domain_dictionary() if entries is None else entries:
         term = normalize_string(entry.word)
         at = whole.text.find(term)
         while at != -1:
-            start, end = whole.to_source(at, at + len(term))
-            if not any(s <= start and end <= e for s, e in starts):
+            if not inside_one_token(*whole.to_source(at, at + len(term))):
                 split.add(entry.word)
                 break
             at = whole.text.find(term, at + 1)
