@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.bootstrapped
 ARTICLE ?=
 
-.PHONY: report test setup clean
+.PHONY: report test setup clean lab notebooks
 
 report: $(STAMP)
 	$(PY) -m analysis report $(ARTICLE)
@@ -13,6 +13,14 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 setup: $(STAMP)
+
+# JupyterLab on notebooks/ with the project's kernel ("Python (analysis)", registered by bootstrap).
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+# After editing a notebook's .py twin outside JupyterLab: rewrite its .ipynb (no outputs).
+notebooks: $(STAMP)
+	$(VENV)/bin/jupytext --to ipynb notebooks/[0-9]*.py
 
 $(STAMP): pyproject.toml scripts/bootstrap.sh scripts/system-packages.txt
 	bash scripts/bootstrap.sh

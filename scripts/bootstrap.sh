@@ -29,3 +29,5 @@ if [ ! -x "$venv/bin/python" ]; then
     "$python" -m venv "$venv"
 fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e ".[test]"
+# The notebooks' kernel: papermill, nbclient and JupyterLab look it up by this name.
+"$venv/bin/python" -m ipykernel install --sys-prefix --name analysis --display-name "Python (analysis)" >/dev/null
