@@ -11,7 +11,7 @@ from pathlib import Path
 from . import tables
 from .corpus import load_article
 from .errors import InputError
-from .segment import get_segmenter, tokenize
+from .segment import BACKEND_VARIABLE, BACKENDS, default_backend, get_segmenter, tokenize
 
 VERBS: dict[str, tuple[str, Callable[[argparse.Namespace], list | dict]]] = {}
 
@@ -62,7 +62,8 @@ def parser() -> argparse.ArgumentParser:
 
 def _common(command: argparse.ArgumentParser) -> None:
     command.add_argument("article", nargs="?", help="article text file or corpus folder (default: the bundled article)")
-    command.add_argument("--backend", default="jieba", help="segmenter backend (default: jieba)")
+    command.add_argument("--backend", default=default_backend(), choices=sorted(BACKENDS),
+                         help=f"segmenter backend (default: ${BACKEND_VARIABLE} or jieba)")
     # SUPPRESS: a --debug given before the verb is not reset by the verb's own default.
     command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
 

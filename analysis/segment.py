@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import logging
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -128,7 +129,20 @@ class JiebaSegmenter:
             self._tokenizer.total = saved_total
 
 
-BACKENDS = {"jieba": JiebaSegmenter}
+def _rjieba_segmenter(entries: Iterable[DictionaryEntry], exact: bool = False) -> Segmenter:
+    from .segment_rjieba import RjiebaSegmenter  # imported here: it imports this module
+
+    return RjiebaSegmenter(entries, exact)
+
+
+BACKENDS = {"jieba": JiebaSegmenter, "rjieba": _rjieba_segmenter,
+            "rjieba-exact": lambda entries: _rjieba_segmenter(entries, exact=True)}
+BACKEND_VARIABLE = "ANALYSIS_BACKEND"
+
+
+def default_backend() -> str:
+    """The backend named by $ANALYSIS_BACKEND (the one place it is read), else jieba, the reference."""
+    return os.environ.get(BACKEND_VARIABLE) or "jieba"
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,176 @@
+"""The fast segmenter backend: jieba-rs (through `rjieba`) finds the best path, jieba's rules tag it.
+
+jieba.posseg spends its time building the word graph and scoring paths in Python. This backend
+asks jieba-rs for that path (`cut(..., hmm=False)`: the dictionary-only route) and then runs
+jieba.posseg's own steps on it: the same text blocks, the same buffering of single characters,
+jieba's dictionary tags. Only a *run of unknown characters* (single characters in a row that
+do not form a dictionary word) goes to an HMM: jieba-rs's (backend `rjieba`, fast; it cuts and
+tags some runs differently, see the README) or jieba's own (`rjieba-exact`, remembered per run;
+the same tokens as `jieba`, slow on text it has not seen).
+
+What rjieba 0.2 can and cannot do, and the work-arounds:
+- It cannot read a dictionary file (no `load_dict`, `load_userdict`, or path argument);
+  `Jieba()` embeds jieba-rs's own copy. So an empty instance is filled with `add_word` from
+  jieba's `dict.txt` plus the domain dictionary, merged as jieba merges them: the same words
+  and frequencies as `JiebaSegmenter`. Frequencies and tags are also kept here, since rjieba
+  cannot report them (and keeps a word's first tag when it is added again).
+- It cannot remove a word. A word added for one article is taken out by setting its frequency
+  to 0; it stays in jieba-rs's trie as a *ghost*, which never wins a path while its first
+  character is a word. A ghost whose first character is not one could, so `cut` rebuilds the
+  instance before cutting a text that holds such a ghost.
+- jieba's `add_word` adds a re-added word's frequency to its total without subtracting the old
+  one; jieba-rs keeps the exact sum. A ballast entry that no text can match holds jieba-rs's total
+  at jieba's, so paths score the same.
+"""
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib import resources
+
+from .segment import DictionaryEntry
+
+# Plane-16 private-use characters: outside jieba-rs's Han pattern, so never part of a path.
+BALLAST_WORD = "\U0010fffd\U0010fffd"
+UNKNOWN_CACHE = 100_000  # runs of unknown characters remembered by the exact tagger
+MAX_GHOSTS = 5_000  # rebuild after this many anyway, so the trie does not grow without end
+
+
+@lru_cache(maxsize=1)
+def jieba_dictionary() -> tuple[dict[str, tuple[int, str]], int]:
+    """jieba's main dictionary as {word: (freq, tag)}, and the total jieba computes from it."""
+    raw = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+    words: dict[str, tuple[int, str]] = {}
+    total = 0
+    for line in raw.splitlines():
+        word, freq, tag = line.split()
+        words[word] = (int(freq), tag)
+        total += int(freq)  # jieba counts a repeated line twice; so does this total
+    return words, total
+
+
+class RjiebaSegmenter:
+    """jieba-rs paths with jieba.posseg's tagging, over the same dictionary as `JiebaSegmenter`."""
+
+    name = "rjieba"
+
+    def __init__(self, entries: Iterable[DictionaryEntry] = (), exact: bool = False) -> None:
+        import jieba.posseg
+
+        import rjieba
+
+        self._posseg = jieba.posseg
+        if exact:
+            # jieba's own HMM tagger (it reads no tokenizer state), remembered per run: slow, exact.
+            jieba_tagger = object.__new__(jieba.posseg.POSTokenizer)._POSTokenizer__cut_detail
+            self._tag_unknown = lru_cache(maxsize=UNKNOWN_CACHE)(
+                lambda run: tuple((pair.word, pair.flag) for pair in jieba_tagger(run)))
+        else:
+            # jieba-rs's HMM alone (an instance without words, so nothing added can change it).
+            self._tag_unknown = rjieba.Jieba.empty().tag
+        base, total = jieba_dictionary()
+        self._words = dict(base)  # word -> (freq, tag), as jieba holds them
+        self._total = total  # jieba's total
+        for entry in entries:
+            self._words[entry.word] = (entry.freq, entry.tag)
+            self._total += entry.freq
+        self._build()
+
+    def _build(self) -> None:
+        """A fresh jieba-rs instance holding exactly `_words`, without ghosts."""
+        import rjieba
+
+        self._jieba = rjieba.Jieba.empty()
+        add = self._jieba.add_word
+        for word, (freq, tag) in self._words.items():
+            add(word, freq, tag)
+        self._exact_sum = sum(freq for freq, _ in self._words.values())
+        self._ghosts: set[str] = set()
+        self._risky_ghosts: set[str] = set()
+        self._sync_total()
+
+    def _sync_total(self) -> None:
+        self._jieba.add_word(BALLAST_WORD, self._total - self._exact_sum, "x")
+
+    def cut(self, text: str) -> list[tuple[str, str]]:
+        if self._risky_ghosts and any(ghost in text for ghost in self._risky_ghosts):
+            self._build()
+        posseg = self._posseg
+        pairs: list[tuple[str, str]] = []
+        for block in posseg.re_han_internal.split(text):
+            if not block:
+                continue
+            if posseg.re_han_internal.match(block):
+                self._cut_block(block, pairs)
+                continue
+            for part in posseg.re_skip_internal.split(block):
+                if posseg.re_skip_internal.match(part):
+                    pairs.append((part, "x"))
+                    continue
+                for char in part:  # as jieba.posseg (its re_eng test looks at the whole part)
+                    tag = "m" if posseg.re_num.match(char) else "eng" if posseg.re_eng.match(part) else "x"
+                    pairs.append((char, tag))
+        return pairs
+
+    def _cut_block(self, block: str, pairs: list[tuple[str, str]]) -> None:
+        """jieba.posseg's `__cut_DAG` on the path jieba-rs found."""
+        words = self._words
+        buffer = ""
+        for word in self._jieba.cut(block, False):
+            # jieba-rs joins single ASCII letters and digits of the path into one word.
+            if len(word) == 1 or (word not in words and word.isascii() and word.isalnum()):
+                buffer += word
+                continue
+            if buffer:
+                self._flush(buffer, pairs)
+                buffer = ""
+            pairs.append((word, words[word][1] if word in words else "x"))
+        if buffer:
+            self._flush(buffer, pairs)
+
+    def _flush(self, buffer: str, pairs: list[tuple[str, str]]) -> None:
+        words = self._words
+        if len(buffer) == 1:
+            pairs.append((buffer, words[buffer][1] if buffer in words else "x"))
+        elif buffer not in words or not words[buffer][0]:
+            pairs.extend(self._tag_unknown(buffer))
+        else:
+            pairs.extend((char, words[char][1] if char in words else "x") for char in buffer)
+
+    def _set(self, word: str, value: tuple[int, str] | None) -> None:
+        """Give `word` a frequency and tag, or remove it (None), as jieba's dictionary would."""
+        old_freq = self._words[word][0] if word in self._words else 0
+        new_freq, tag = value if value else (0, "x")
+        self._jieba.add_word(word, new_freq, tag)
+        self._exact_sum += new_freq - old_freq
+        if value is None:
+            del self._words[word]
+            self._ghosts.add(word)
+            if not self._words.get(word[0], (0, ""))[0]:
+                self._risky_ghosts.add(word)
+        else:
+            self._words[word] = value
+            self._ghosts.discard(word)
+            self._risky_ghosts.discard(word)
+
+    @contextlib.contextmanager
+    def extra_words(self, entries: Iterable[DictionaryEntry]) -> Iterator[None]:
+        """Add words, then restore the dictionary exactly as it was (frequencies, tags, total)."""
+        saved: dict[str, tuple[int, str] | None] = {}
+        saved_total = self._total
+        for entry in entries:
+            saved.setdefault(entry.word, self._words.get(entry.word))
+            self._set(entry.word, (entry.freq, entry.tag))
+            self._total += entry.freq  # as jieba's add_word: an old frequency stays counted
+        self._sync_total()
+        try:
+            yield
+        finally:
+            for word, value in saved.items():
+                self._set(word, value)
+            self._total = saved_total
+            if len(self._ghosts) > MAX_GHOSTS:
+                self._build()
+            else:
+                self._sync_total()
