@@ -340,7 +340,7 @@ _MOVE_BUTTONS = ('<button type="button" data-move="up" title="上移" aria-label
                  '<button type="button" data-move="down" title="下移" aria-label="下移">↓</button>')
 
 _CSS = """
-body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;
+body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;
 margin:0;color:#1a1a1a;background:#fafaf7;font-size:15px;line-height:1.6}
 header{position:sticky;top:0;background:#fff;border-bottom:2px solid #1a1a1a;padding:.6em 1.2em;z-index:2}
 h1{font-size:1.35em;margin:.1em 0}h2{font-size:1.15em;margin:1.2em 0 .4em;border-left:5px solid #b5121b;padding-left:.4em}
