@@ -1,0 +1,111 @@
+"""The editors' page in a real browser: Debian's headless Chromium, driven by Playwright.
+
+No browser is downloaded (`playwright install` is never run): Playwright launches /usr/bin/chromium,
+which scripts/system-packages.txt installs through `make test`'s bootstrap.
+"""
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from analysis.review import load_picks, write_page
+from review_fixtures import ARTICLE_ID, sample_tables
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists() and not shutil.which("chromium"),
+                                reason="Debian's chromium is not installed (scripts/system-packages.txt; run make setup)")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.dialogs = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    context.close()
+
+
+def _open(page, path: Path):
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+
+
+def _theme(page, candidate_id):
+    return page.locator(f'tbody.item[data-id="{candidate_id}"]')
+
+
+def _save(page, folder: Path) -> Path:
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="导出选择").click()
+    download = download_info.value
+    target = folder / download.suggested_filename
+    download.save_as(target)
+    return target
+
+
+def test_article_html_shows_as_text_and_runs_nothing(page, tmp_path):
+    path = write_page(tmp_path / "editors.html", ARTICLE_ID, "<script>window.__pwned = 9</script>标题", sample_tables())
+    _open(page, path)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.dialogs == [] and page.errors == []
+    assert page.locator("img").count() == 0
+    evidence = _theme(page, "slogan:四心").locator("tr.evidence").inner_text()
+    assert "<script>window.__pwned = 1; alert(1)</script>" in evidence
+    assert "<img src=x onerror=" in page.locator("#quotes").inner_text()
+    assert page.title() == "<script>window.__pwned = 9</script>标题 · 编辑选择页"
+    # The status line is the script's work: it ran, and only it did.
+    assert page.locator("#status").inner_text() == "已选：主题 0 个，引语 0 条"
+
+
+def test_ticked_themes_are_saved_in_order_with_print_labels(page, tmp_path):
+    tables = sample_tables()
+    _open(page, write_page(tmp_path / "editors.html", ARTICLE_ID, "测试文章", tables))
+    _theme(page, "theme:patience").locator("input.pick").check()
+    _theme(page, "term:话毕单成").locator("input.pick").check()
+    _theme(page, "term:话毕单成").locator("input.label").fill("话毕即成")
+    _theme(page, "term:话毕单成").get_by_role("button", name="上移").click()  # above 四心
+    _theme(page, "term:话毕单成").get_by_role("button", name="上移").click()  # above 耐心服务
+    page.locator('tbody.item[data-id="q:80-99"] input.pick').check()
+    assert page.locator("#status").inner_text() == "已选：主题 2 个，引语 1 条"
+
+    saved = _save(page, tmp_path)
+    assert saved.name == f"{ARTICLE_ID}.json"
+    assert json.loads(saved.read_text(encoding="utf-8")) == {
+        "version": 1, "article_id": ARTICLE_ID,
+        "themes": [{"id": "term:话毕单成", "label": "话毕即成"}, {"id": "theme:patience", "label": "耐心服务"}],
+        "quotes": [{"id": "q:80-99"}]}
+    picks = load_picks(saved, tables["candidates"], tables["pull_quotes"], ARTICLE_ID)
+    assert picks.labels == {"term:话毕单成": "话毕即成", "theme:patience": "耐心服务"}
+
+    # The page built with these picks shows them ticked, first and relabelled; saving again gives the same.
+    _open(page, write_page(tmp_path / "again.html", ARTICLE_ID, "测试文章", tables, picks))
+    assert _save(page, tmp_path / "again").read_text(encoding="utf-8") == saved.read_text(encoding="utf-8")
+
+
+def test_a_hostile_candidate_id_round_trips_as_data(page, tmp_path):
+    tables = sample_tables()
+    hostile = "keyword:</script><script>window.__pwned=3</script>"
+    _open(page, write_page(tmp_path / "editors.html", ARTICLE_ID, "测试文章", tables))
+    _theme(page, hostile).locator("input.pick").check()
+    saved = _save(page, tmp_path)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    picks = load_picks(saved, tables["candidates"], tables["pull_quotes"], ARTICLE_ID)
+    assert picks.theme_ids == (hostile,)
+    assert picks.labels[hostile] == "标签<script>window.__pwned = 1; alert(1)</script>"
