@@ -279,7 +279,7 @@ def _themes_section(candidates: pd.DataFrame, columns: list[_Column], picks: Pic
             f'<tbody class="item" data-kind="theme" data-type="{e(kind)}" data-id="{e(item_id)}" data-label="{e(label)}">'
             f'<tr><td><input type="checkbox" class="pick" aria-label="选择 {e(label)}"{checked}></td>'
             f'<td class="move">{_MOVE_BUTTONS}</td>'
-            f'<td><input type="text" class="label" value="{e(labels.get(item_id, label))}" aria-label="印刷标签"></td>'
+            f'<td title="{e(item_id)}"><input type="text" class="label" value="{e(labels.get(item_id, label))}" aria-label="印刷标签"></td>'
             f'<td class="type">{e(TYPE_NAMES.get(kind, kind))}</td><td class="n total">{int(row.total)}</td>{cells}</tr>'
             f'<tr class="evidence"><td></td><td colspan="{width - 1}"><span class="tag">证据句</span>{evidence}</td></tr>'
             "</tbody>"
@@ -356,8 +356,8 @@ tr.evidence td{padding-top:0;padding-bottom:.5em;font-size:.9em;color:#333}
 .sentence{margin:.1em 0}.who{display:inline-block;min-width:3.5em;color:#666;margin-right:.5em}
 .who::before{content:"【"}.who::after{content:"】"}
 .tag{float:left;font-size:.8em;color:#fff;background:#777;border-radius:3px;padding:0 .35em;margin:.2em .6em 0 0}
-mark{background:#ffe066;padding:0 1px}input.label{width:11em;font-size:1em}td.type{white-space:nowrap;color:#555}
-td.move button{border:1px solid #aaa;background:#fff;cursor:pointer;padding:0 .35em;margin-right:2px}
+mark{background:#ffe066;padding:0 1px}input.label{width:14em;font-size:1em}td.type{white-space:nowrap;color:#555}
+td.move{white-space:nowrap}td.move button{border:1px solid #aaa;background:#fff;cursor:pointer;padding:0 .35em;margin-right:2px}
 td.quote{max-width:40em}.filter{font-size:.9em}.note{color:#666;margin-left:1em}
 code{background:#f0f0f0;padding:0 .25em}
 """
