@@ -35,6 +35,43 @@ def _tokens(args: argparse.Namespace) -> list[dict]:
     return tables.tokens_records(tokenize(article, get_segmenter(args.backend)))
 
 
+def _analysed(args: argparse.Namespace):
+    from .pipeline import analyse
+
+    return analyse(load_article(args.article), args.backend)
+
+
+@verb("themes", "codebook theme hits: theme, profile, sentence, matched text and span (--codebook FILE)")
+def _themes(args: argparse.Namespace) -> list[dict]:
+    from .codebook import load_codebook
+    from .themes import hits_records, match_themes
+
+    codebook = load_codebook(args.codebook)  # a bad codebook fails before the article is cut
+    return hits_records(match_themes(_analysed(args), codebook))
+
+
+@verb("slogans", "numbered slogans (四心) resolved to their members, with spans")
+def _slogans(args: argparse.Namespace) -> list[dict]:
+    from .discover import discover, slogan_records
+
+    return slogan_records(discover(_analysed(args)).slogans)
+
+
+@verb("enumerations", "enumerations and parallel clauses: items, what they share, span")
+def _enumerations(args: argparse.Namespace) -> list[dict]:
+    from .discover import discover, enumeration_records
+
+    return enumeration_records(discover(_analysed(args)).enumerations)
+
+
+@verb("keywords", "per profile: ranked terms by TF-IDF, TextRank and keyness (G2)")
+def _keywords(args: argparse.Namespace) -> list[dict]:
+    from .keywords import keyness, keyness_records, keyword_records, textrank, tfidf
+
+    analysis = _analysed(args)
+    return keyword_records([*tfidf(analysis), *textrank(analysis)]) + keyness_records(keyness(analysis))
+
+
 def _report(args: argparse.Namespace) -> int:
     from .report import DEFAULT_OUTPUT, build_report
 
@@ -54,6 +91,7 @@ def parser() -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help_text)
         _common(command)
         command.add_argument("--json", action="store_true", help="JSON on stdout (the default output)")
+    sub.choices["themes"].add_argument("--codebook", help="codebook YAML file (default: analysis/data/codebook.yaml)")
     report = sub.add_parser("report", help="write every table for an article")
     _common(report)
     report.add_argument("--out", help="output folder (default: output/)")

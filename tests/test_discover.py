@@ -121,3 +121,20 @@ def test_idioms(bundled):
         assert bundled.article.text[idiom.start:idiom.end] == idiom.idiom
         section = bundled.article.section(idiom.profile_id)
         assert section.start <= idiom.start < idiom.end <= section.end
+
+
+def test_cli_slogans_enumerations_keywords(capsys):
+    import json
+
+    from analysis.__main__ import main
+
+    assert main(["slogans", "--json"]) == 0
+    slogans = json.loads(capsys.readouterr().out)
+    assert slogans[0]["label"] == "四心" and slogans[0]["members"] == ["耐心", "细心", "用心", "爱心"]
+    assert main(["enumerations", "--json"]) == 0
+    enumerations = json.loads(capsys.readouterr().out)
+    assert {"items", "shared", "profile_id", "start", "end"} <= set(enumerations[0])
+    assert main(["keywords", "--json"]) == 0
+    keywords = json.loads(capsys.readouterr().out)
+    assert {k["method"] for k in keywords} == {"tfidf", "textrank", "keyness"}
+    assert all(k["terms"][0]["rank"] == 1 for k in keywords)

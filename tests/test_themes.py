@@ -96,3 +96,20 @@ def test_bundled_article_spans_and_evidence(article):
     for item in evidence["family_sacrifice"]:
         assert article.text[item.start:item.end] == item.sentence
         assert all(item.start <= s < e <= item.end for s, e in item.marks)
+
+
+def test_cli_themes_with_a_codebook(tmp_path, capsys):
+    import json
+
+    from analysis.__main__ import main
+
+    book = tmp_path / "book.yaml"
+    book.write_text("themes:\n  - id: recipe\n    label: 话毕单成\n    rules:\n      - text: 话毕单成\n", encoding="utf-8")
+    assert main(["themes", "--codebook", str(book), "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert [h["text"] for h in hits] == ["话毕单成", "话毕单成"]
+    assert set(hits[0]) == {"theme", "label", "profile_id", "sentence", "text", "start", "end"}
+    book.write_text("themes:\n  - id: bad\n    label: 坏\n    rules:\n      - near: [a, b, -1]\n", encoding="utf-8")
+    assert main(["themes", "--codebook", str(book)]) == 2
+    error = capsys.readouterr().err
+    assert str(book) in error and "'bad'" in error and "window" in error

@@ -1,0 +1,203 @@
+"""Keywords per profile: TF-IDF against jieba's bundled IDF, TextRank, and keyness (G2).
+
+All three read the tokens already cut for the article (never jieba's global tokenizer). Keyness
+compares one profile with the rest of the article: log-likelihood G2 with the log-ratio effect
+size, as quanteda and AntConc report it. Nine short profiles give small counts, so every keyness
+row says whether its counts are large enough to mean anything (`reliable`).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from statistics import median
+
+import pandas as pd
+
+from .pipeline import Analysis, table
+from .segment import Token, stopwords
+
+TOP_N = 10
+TEXTRANK_WINDOW = 5  # jieba's default span
+TEXTRANK_POS = ("n", "vn", "v", "ns", "nz", "nt", "l", "a")  # jieba's ('ns', 'n', 'vn', 'v') plus terms
+DAMPING = 0.85
+# Rayson, Berridge & Francis (2004): G2 behaves once every expected count is at least 1; and a
+# word seen fewer than three times in a profile is an anecdote, not a keyword.
+MIN_EXPECTED = 1.0
+MIN_OBSERVED = 3
+_CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{2,}")
+
+
+@dataclass(frozen=True)
+class Keyword:
+    profile_id: str
+    method: str  # "tfidf" or "textrank"
+    term: str
+    score: float
+    rank: int
+
+
+@dataclass(frozen=True)
+class Keyness:
+    profile_id: str
+    term: str
+    count: int  # in this profile
+    other_count: int  # in the rest of the article
+    g2: float
+    log_ratio: float  # log2 of the relative frequencies (profile / rest); +1 = twice as frequent
+    reliable: bool
+
+
+def is_content(token: Token) -> bool:
+    """Words worth ranking: two or more characters, no stopword, no number, name or punctuation."""
+    return bool(_CONTENT.fullmatch(token.norm)) and token.norm not in stopwords() \
+        and not token.pos.startswith(("nr", "m", "x"))
+
+
+def target_sections(analysis: Analysis) -> list[str]:
+    """The profiles, or the body of an article without profile headings."""
+    ids = [p.id for p in analysis.article.profiles]
+    return ids or [s.id for s in analysis.article.sections if s.kind == "body"]
+
+
+def _by_section(analysis: Analysis) -> dict[str, list[Token]]:
+    grouped: dict[str, list[Token]] = defaultdict(list)
+    for token in analysis.tokens:
+        grouped[token.section_id].append(token)
+    return grouped
+
+
+@lru_cache(maxsize=1)
+def jieba_idf() -> tuple[dict[str, float], float]:
+    """jieba's bundled IDF table and its median (jieba's value for unseen words)."""
+    raw = resources.files("jieba.analyse").joinpath("idf.txt").read_text(encoding="utf-8")
+    table = {}
+    for line in raw.splitlines():
+        word, _, value = line.strip().partition(" ")
+        if value:
+            table[word] = float(value)
+    return table, median(table.values())
+
+
+def tfidf(analysis: Analysis, top_n: int = TOP_N) -> list[Keyword]:
+    idf, default = jieba_idf()
+    result = []
+    grouped = _by_section(analysis)
+    for section_id in target_sections(analysis):
+        counts = Counter(t.norm for t in grouped[section_id] if is_content(t))
+        total = sum(counts.values())
+        scores = {term: n / total * idf.get(term, default) for term, n in counts.items()}
+        result.extend(_ranked(section_id, "tfidf", scores, top_n))
+    return result
+
+
+def textrank(analysis: Analysis, top_n: int = TOP_N) -> list[Keyword]:
+    """PageRank over co-occurrence within TEXTRANK_WINDOW tokens, as jieba's TextRank does."""
+    result = []
+    grouped = _by_section(analysis)
+    for section_id in target_sections(analysis):
+        tokens = grouped[section_id]
+        weights: dict[tuple[str, str], int] = Counter()
+        for i, token in enumerate(tokens):
+            if not (is_content(token) and token.pos.startswith(TEXTRANK_POS)):
+                continue
+            for other in tokens[i + 1 : i + TEXTRANK_WINDOW]:
+                if is_content(other) and other.pos.startswith(TEXTRANK_POS) and other.norm != token.norm:
+                    weights[(token.norm, other.norm)] += 1
+        result.extend(_ranked(section_id, "textrank", pagerank(weights), top_n))
+    return result
+
+
+def pagerank(weights: dict[tuple[str, str], int], iterations: int = 10) -> dict[str, float]:
+    """Weighted undirected PageRank, scaled so that the top node scores 1 (jieba's convention)."""
+    graph: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for (a, b), weight in weights.items():
+        graph[a][b] += weight
+        graph[b][a] += weight
+    if not graph:
+        return {}
+    score = {node: 1 / len(graph) for node in graph}
+    out = {node: sum(edges.values()) for node, edges in graph.items()}
+    for _ in range(iterations):
+        score = {node: (1 - DAMPING) + DAMPING * sum(w / out[other] * score[other] for other, w in edges.items())
+                 for node, edges in graph.items()}
+    top = max(score.values())
+    return {node: value / top for node, value in score.items()}
+
+
+def _ranked(section_id: str, method: str, scores: dict[str, float], top_n: int) -> list[Keyword]:
+    ordered = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:top_n]
+    return [Keyword(section_id, method, term, round(score, 4), rank)
+            for rank, (term, score) in enumerate(ordered, 1)]
+
+
+def keyness(analysis: Analysis, top_n: int = TOP_N) -> list[Keyness]:
+    """Words a profile uses more than the rest of the article, by G2, with log ratio and a flag."""
+    grouped = _by_section(analysis)
+    all_counts = Counter(t.norm for t in analysis.tokens if is_content(t))
+    total = sum(all_counts.values())
+    result = []
+    for section_id in target_sections(analysis):
+        counts = Counter(t.norm for t in grouped[section_id] if is_content(t))
+        size, rest = sum(counts.values()), total - sum(counts.values())
+        if not size or not rest:
+            continue
+        rows = []
+        for term, count in counts.items():
+            other = all_counts[term] - count
+            if count / size <= other / rest:
+                continue  # only what the profile over-uses
+            g2, expected = log_likelihood(count, other, size, rest)
+            ratio = math.log2((count / size) / (max(other, 0.5) / rest))
+            reliable = min(expected) >= MIN_EXPECTED and count >= MIN_OBSERVED
+            rows.append(Keyness(section_id, term, count, other, round(g2, 3), round(ratio, 3), reliable))
+        rows.sort(key=lambda r: (-r.g2, r.term))
+        result.extend(rows[:top_n])
+    return result
+
+
+def log_likelihood(a: int, b: int, size_a: int, size_b: int) -> tuple[float, tuple[float, ...]]:
+    """G2 of the 2 x 2 table (word / other words) x (profile / rest), and its expected counts."""
+    observed = (a, b, size_a - a, size_b - b)
+    total = size_a + size_b
+    word, other = a + b, total - a - b
+    expected = (size_a * word / total, size_b * word / total, size_a * other / total, size_b * other / total)
+    g2 = 2 * sum(o * math.log(o / e) for o, e in zip(observed, expected) if o > 0)
+    return g2, expected
+
+
+def keyword_records(keywords: Sequence[Keyword]) -> list[dict]:
+    """The schema of `python -m analysis keywords --json`: per profile and method, ranked terms."""
+    grouped: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for k in keywords:
+        grouped[(k.profile_id, k.method)].append({"term": k.term, "score": k.score, "rank": k.rank})
+    return [{"profile_id": p, "method": m, "terms": terms} for (p, m), terms in grouped.items()]
+
+
+def keyness_records(rows: Sequence[Keyness]) -> list[dict]:
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        grouped[r.profile_id].append({"term": r.term, "score": r.g2, "rank": len(grouped[r.profile_id]) + 1,
+                                      "count": r.count, "other_count": r.other_count, "log_ratio": r.log_ratio,
+                                      "reliable": r.reliable})
+    return [{"profile_id": p, "method": "keyness", "terms": terms} for p, terms in grouped.items()]
+
+
+@table("keywords")
+def _keywords_table(analysis: Analysis) -> pd.DataFrame:
+    rows = [k.__dict__ for k in (*tfidf(analysis), *textrank(analysis))]
+    frame = pd.DataFrame(rows, columns=["profile_id", "method", "term", "score", "rank"])
+    frame.insert(0, "article_id", analysis.article.id)
+    return frame
+
+
+@table("keyness")
+def _keyness_table(analysis: Analysis) -> pd.DataFrame:
+    frame = pd.DataFrame([k.__dict__ for k in keyness(analysis)],
+                         columns=["profile_id", "term", "count", "other_count", "g2", "log_ratio", "reliable"])
+    frame.insert(0, "article_id", analysis.article.id)
+    return frame
