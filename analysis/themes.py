@@ -17,7 +17,8 @@ from functools import lru_cache
 import ahocorasick
 import pandas as pd
 
-from .codebook import AllOf, AnyOf, Atom, Codebook, Literal, Near, Not, Rule, Term, Theme, load_codebook
+from .codebook import (AllOf, AnyOf, Atom, Codebook, Literal, Near, Not, Rule, Term, Theme, load_codebook,
+                       rule_atoms)
 from .corpus import Article
 from .pipeline import Analysis, table
 from .segment import Token
@@ -140,21 +141,31 @@ def match_themes(analysis: Analysis, codebook: Codebook) -> list[ThemeHit]:
     article, sentences = analysis.article, analysis.sentences
     found = find_occurrences(article, sentences, analysis.tokens, codebook.atoms())
     own: dict[str, dict[int, dict[tuple[int, int], Occurrence]]] = {t.id: {} for t in codebook.themes}
+    # Only the themes that use an atom found in a sentence can match there (every rule needs one).
+    themes_of: dict[Atom, list[Theme]] = defaultdict(list)
+    for theme in codebook.themes:
+        for atom in {a for rule in theme.rules for a in rule_atoms(rule)}:
+            themes_of[atom].append(theme)
+    order = {theme.id: index for index, theme in enumerate(codebook.themes)}
     for sentence_index, occurrences in found.items():
         by_atom: dict[Atom, list[Occurrence]] = defaultdict(list)
         for occurrence in occurrences:
             by_atom[occurrence.atom].append(occurrence)
-        for theme in codebook.themes:
+        candidates = {theme.id: theme for atom in by_atom for theme in themes_of[atom]}
+        for theme in sorted(candidates.values(), key=lambda t: order[t.id]):
             marks: dict[tuple[int, int], Occurrence] = {}
             for rule in theme.rules:
                 for occurrence in evaluate(rule, by_atom) or ():
                     marks[(occurrence.start, occurrence.end)] = occurrence
             if marks:
                 own[theme.id][sentence_index] = marks
+    children: dict[str | None, list[Theme]] = defaultdict(list)
+    for theme in codebook.themes:
+        children[theme.parent].append(theme)
     hits: list[ThemeHit] = []
     for theme in codebook.themes:
         merged: dict[int, dict[tuple[int, int], Occurrence]] = defaultdict(dict)
-        for member in (theme, *descendants(codebook, theme.id)):
+        for member in (theme, *_descendants(children, theme.id)):
             for sentence_index, marks in own[member.id].items():
                 merged[sentence_index].update(marks)
         for sentence_index in sorted(merged):
@@ -162,20 +173,15 @@ def match_themes(analysis: Analysis, codebook: Codebook) -> list[ThemeHit]:
             for (start, end) in sorted(merged[sentence_index]):
                 hits.append(ThemeHit(theme.id, theme.label, theme.parent, sentence.section_id, sentence_index,
                                      sentence.text, article.text[start:end], start, end))
-    return sorted(hits, key=lambda h: (h.start, h.end, _order(codebook)[h.theme_id]))
+    return sorted(hits, key=lambda h: (h.start, h.end, order[h.theme_id]))
 
 
-def descendants(codebook: Codebook, theme_id: str) -> list[Theme]:
+def _descendants(children: dict[str | None, list[Theme]], theme_id: str) -> list[Theme]:
     result = []
-    for child in codebook.children(theme_id):
+    for child in children[theme_id]:
         result.append(child)
-        result.extend(descendants(codebook, child.id))
+        result.extend(_descendants(children, child.id))
     return result
-
-
-@lru_cache(maxsize=8)
-def _order(codebook: Codebook) -> dict[str, int]:
-    return {theme.id: index for index, theme in enumerate(codebook.themes)}
 
 
 def theme_matrix(analysis: Analysis, codebook: Codebook, hits: Iterable[ThemeHit]) -> list[ThemeCount]:
