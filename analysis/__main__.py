@@ -72,6 +72,33 @@ def _keywords(args: argparse.Namespace) -> list[dict]:
     return keyword_records([*tfidf(analysis), *textrank(analysis)]) + keyness_records(keyness(analysis))
 
 
+def _analysis(args: argparse.Namespace):
+    from .pipeline import analyse
+
+    return analyse(load_article(args.article), args.backend)
+
+
+@verb("quotes", "quoted spans: kind (speech, term, slogan, list), speaker, span, repaired marks")
+def _quotes(args: argparse.Namespace) -> list[dict]:
+    from .quotes import extract_quotes, quote_record
+
+    return [quote_record(q) for q in extract_quotes(_analysis(args))]
+
+
+@verb("facts", "quantities with unit, what is counted and period; ranges and approximations")
+def _facts(args: argparse.Namespace) -> list[dict]:
+    from .facts import extract_facts, fact_record
+
+    return [fact_record(f) for f in extract_facts(_analysis(args))]
+
+
+@verb("people", "per person: the year they joined (with evidence, or null) and the daily workload")
+def _people(args: argparse.Namespace) -> list[dict]:
+    from .people import people, person_record
+
+    return [person_record(p) for p in people(_analysis(args))]
+
+
 def _report(args: argparse.Namespace) -> int:
     from .report import DEFAULT_OUTPUT, build_report
 

@@ -87,4 +87,4 @@ def _load_extractors() -> None:
 
 
 # Modules that register tables with @table; add a new extractor here.
-EXTRACTOR_MODULES: list[str] = ["themes", "discover", "keywords", "candidates"]
+EXTRACTOR_MODULES: list[str] = ["themes", "discover", "keywords", "candidates", "quotes", "facts", "people"]
