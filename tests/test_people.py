@@ -104,3 +104,17 @@ def test_tables_have_the_agreed_columns(bundled):
     assert list(workloads_table(bundled).columns) == [
         "article_id", "profile_id", "name", "role", "low", "high", "approx", "counted", "period", "start", "end"]
     assert len(people_table(bundled)) == 9
+
+
+def test_cli_people_json(capsys):
+    import json
+
+    from analysis.__main__ import main
+
+    assert main(["people", "--json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert len(records) == 9
+    assert all(set(r) == {"name", "role", "joined_year", "joined_evidence", "daily_workload"} for r in records)
+    by_name = {r["name"]: r for r in records}
+    assert by_name["杨光"]["joined_year"] is None and by_name["杨光"]["joined_evidence"] is None
+    assert by_name["孟莹"]["daily_workload"] == [{"low": 150, "high": 180, "counted": "回访工单"}]

@@ -210,3 +210,16 @@ def test_tables_have_the_agreed_columns(bundled):
     assert list(pull_quotes_table(bundled).columns) == ["article_id", "quote_id", "rank", "score", "profile_id",
                                                         "speaker", "text", "start", "end"]
     assert all(re.fullmatch(r"q:\d+-\d+", qid) for qid in frame["quote_id"])
+
+
+def test_cli_quotes_json(capsys, article):
+    import json
+
+    from analysis.__main__ import main
+
+    assert main(["quotes", "--json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert records and all(set(r) == {"profile_id", "speaker", "kind", "text", "start", "end", "repaired"}
+                           for r in records)
+    assert all(article.text[r["start"]:r["end"]] == r["text"] for r in records)
+    assert any(r["repaired"] for r in records)
