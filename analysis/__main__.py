@@ -110,6 +110,16 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _batch(args: argparse.Namespace) -> int:
+    from .batch import run_batch
+
+    summary = run_batch(args.corpus, args.out, workers=args.workers, scheduler=args.scheduler,
+                        backend=args.backend, progress=not args.no_progress)
+    print(f"{summary.skipped} up to date, skipped; tables in {args.out}", file=sys.stderr)
+    print(summary.line())
+    return 1 if summary.failed else 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     root.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -122,6 +132,15 @@ def parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="write every table for an article")
     _common(report)
     report.add_argument("--out", help="output folder (default: output/)")
+    batch = sub.add_parser("batch", help="every table for every article in a folder, combined (Parquet and CSV)")
+    batch.add_argument("corpus", help="folder of article .txt files and/or article folders (with meta.yaml)")
+    batch.add_argument("--out", required=True, help="output folder: DIR/<table>.parquet and .csv, DIR/parts/")
+    batch.add_argument("--workers", type=int, default=1, help="worker processes on this machine (default: 1)")
+    batch.add_argument("--scheduler", help="address of a Dask scheduler (tcp://host:8786) to run the batch on")
+    batch.add_argument("--backend", default=default_backend(), choices=sorted(BACKENDS),
+                       help=f"segmenter backend (default: ${BACKEND_VARIABLE} or jieba)")
+    batch.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    batch.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
     return root
 
 
@@ -141,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
             warnings.simplefilter("always")
             if args.verb == "report":
                 status = _report(args)
+            elif args.verb == "batch":
+                status = _batch(args)
             else:
                 records = VERBS[args.verb][1](args)
                 json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
