@@ -269,3 +269,26 @@ def _check_no_cycles(themes: list[Theme], source: str) -> None:
 
 def _show(rule: object) -> str:
     return yaml.safe_dump(rule, allow_unicode=True, default_flow_style=True).strip()
+
+
+def describe_rule(rule: Rule) -> str:
+    """A rule in one line, KH Coder style, for the README table and the editors: 耐心 | 细心,
+    near(当天, 派发|完成, 6), '话毕单成' (a literal string), !'不理解' (NOT)."""
+    if isinstance(rule, Term):
+        return rule.text
+    if isinstance(rule, Literal):
+        return f"'{rule.text}'"
+    if isinstance(rule, AnyOf):
+        return " | ".join(describe_rule(item) for item in rule.items)
+    if isinstance(rule, AllOf):
+        return " & ".join(_grouped(item) for item in rule.items)
+    if isinstance(rule, Not):
+        return f"!{_grouped(rule.item)}"
+    left = "|".join(describe_rule(a) for a in rule.left)
+    right = "|".join(describe_rule(a) for a in rule.right)
+    return f"near({left}, {right}, {rule.window})"
+
+
+def _grouped(rule: Rule) -> str:
+    text = describe_rule(rule)
+    return f"({text})" if isinstance(rule, AnyOf) and len(rule.items) > 1 else text

@@ -88,3 +88,24 @@ def test_not_yaml_and_not_a_codebook(tmp_path):
         parse_codebook({"theme": []}, "x.yaml")
     with pytest.raises(InputError, match="no such codebook"):
         load_codebook(tmp_path / "missing.yaml")
+
+
+def test_readme_publishes_every_theme_of_the_bundled_codebook():
+    from pathlib import Path
+
+    from analysis.codebook import describe_rule
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for theme in load_codebook().themes:
+        row = next((line for line in readme.splitlines() if line.startswith(f"| `{theme.id}` |")), None)
+        assert row is not None, f"README lacks the codebook row of {theme.id}"
+        assert theme.label in row
+        for rule in theme.rules:
+            assert describe_rule(rule).replace("|", "\\|") in row, f"README's rules of {theme.id} are out of date"
+
+
+def test_describe_rule():
+    from analysis.codebook import describe_rule
+
+    assert describe_rule(parse_rule({"all": [{"any": ["a", "b"]}, {"not": {"text": "c"}}]})) == "(a | b) & !'c'"
+    assert describe_rule(parse_rule({"near": ["a", ["b", {"text": "c"}], 3]})) == "near(a, b|'c', 3)"
