@@ -34,9 +34,8 @@ _UNIT_RE = re.compile(
 # 每天 / 一天 / 一个月 / 一年 ... before a number: the period the quantity is per.
 _PERIOD_RE = re.compile(r"每天|每日|天天|日均|每周|每星期|每个月|每月|月均|每年|年均|一天|一周|一个星期|一个月|一年")
 DAILY_PERIODS = frozenset({"每天", "每日", "天天", "日均", "一天"})
-# A measure word that, after a bare 一, is an article ("一名话务员", "有一天"), not a count.
 _PHONE_RE = re.compile(r"\d{3,4}[-－]\d{4,8}|\d{7,}")
-_NOUN_TAGS = ("n", "nz", "nt", "ns", "ng", "nr", "vn")
+_NOUN_TAGS = ("n", "nz", "nt", "ns", "ng")  # jieba noun tags that can name what is counted
 
 _CN_SMALL = "一二三四五六七八九十两〇零"
 _DATE_RE = re.compile(
@@ -111,7 +110,7 @@ def _iso(year: int | None, month: int | None = None, day: int | None = None) -> 
     return "-".join([f"{year:04d}"] + [f"{v:02d}" for v in (month, day) if v is not None][: (2 if day else 1 if month else 0)])
 
 
-def _sentence_dates(sentence: Sentence, article: Article, anchor) -> list[tuple[int, int, dict]]:
+def _sentence_dates(sentence: Sentence, article: Article) -> list[tuple[int, int, dict]]:
     """Raw date and clock matches of one sentence: (normalised start, end, fields)."""
     norm = normalize(article.text, sentence.start, sentence.end)
     text = norm.text
@@ -172,7 +171,7 @@ def extract_dates(analysis: Analysis) -> list[DateMention]:
     last_full: dict[str, tuple[int, date]] = {}  # section -> (sentence index, latest full date)
     for sentence in analysis.sentences:
         sentence_date: date | None = None
-        for start, end, fields in _sentence_dates(sentence, article, anchor):
+        for start, end, fields in _sentence_dates(sentence, article):
             mention = _resolve(article, sentence, start, end, fields, anchor, last_full, sentence_date)
             mentions.append(mention)
             if mention.kind != "clock" and mention.day is not None and mention.year is not None:
@@ -270,7 +269,7 @@ def _sentence_facts(article: Article, sentence: Sentence, tokens: list[Token], e
         unit_text = unit.group("unit")
         approx_words = [w for w in (unit.group("more"), unit.group("around")) if w]
         high = None if unit.group("more") else number.high
-        counted = _counted(unit_text, tokens, start, end, article)
+        counted = _counted(unit_text, tokens, start, end)
         period = _period(_clause_before(text, number.start))
         if counted is None and previous is not None:
             counted, borrowed_period = _asked_before(article, previous, previous_tokens)
@@ -321,15 +320,13 @@ def _noun_run(tokens: Sequence[Token], first: int, limit: int = 3) -> str | None
     while index < len(tokens) and tokens[index].norm in ("的", "左右", "上下", "多", "余", "多个"):
         index += 1
     words = []
-    while index < len(tokens) and tokens[index].pos.startswith(_NOUN_TAGS[:5]) and len(words) < limit:
-        if tokens[index].pos == "nr":
-            break
+    while index < len(tokens) and tokens[index].pos in _NOUN_TAGS and len(words) < limit:
         words.append(tokens[index].text)
         index += 1
     return "".join(words) or None
 
 
-def _counted(unit: str, tokens: Sequence[Token], start: int, end: int, article: Article) -> str | None:
+def _counted(unit: str, tokens: Sequence[Token], start: int, end: int) -> str | None:
     """What is counted: the unit for time and age, else the nouns after the measure word, else
     the last noun before the number in the same clause (电话 in 接听电话能达到60多个)."""
     if unit in TIME_UNITS:
@@ -348,7 +345,7 @@ def _counted(unit: str, tokens: Sequence[Token], start: int, end: int, article: 
             clause_start = index + 1
     before = [t for t in tokens[clause_start:] if t.end <= start]
     for token in reversed(before):
-        if token.pos in ("n", "nz", "vn") and token.pos != "nr":
+        if token.pos in ("n", "nz", "vn"):
             return token.text
     return None
 
@@ -371,7 +368,7 @@ def _asked_before(article: Article, previous: Sentence, tokens: Sequence[Token])
     for index, token in enumerate(tokens):
         if token.norm in ("多少", "几个"):
             for later in range(index + 1, min(index + 6, len(tokens))):
-                if tokens[later].pos in ("n", "nz") and tokens[later].pos != "nr":
+                if tokens[later].pos in ("n", "nz"):
                     run = _noun_run(tokens, later)
                     period = _period(normalize(article.text, previous.start, tokens[index].start).text)
                     if period is None:

@@ -22,7 +22,7 @@ as written and a bare pronoun gives no speaker (None).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -30,7 +30,6 @@ from .corpus import Article, Profile, Section
 from .pipeline import Analysis, table
 from .text import NormalizedText, normalize
 
-PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 SENTENCE_END = "。！？!?"
 CLAUSE_MARKS = "，,；;：:、"
 REPORTING_VERBS = (
@@ -394,8 +393,9 @@ def score_pull_quote(quote: Quote, ideal_chars: int = 28) -> float:
     """Higher is better: a named speaker, first person, a whole sentence, near the ideal length,
     not repaired and without a quote inside it."""
     length = printable_length(quote.text)
-    score = 3.0 if quote.speaker and quote.speaker_how not in ("",) and not _PERSON_NOUN_RE.search(quote.speaker) else 0.0
-    score += 1.0 if quote.speaker and _PERSON_NOUN_RE.search(quote.speaker) else 0.0
+    score = 0.0
+    if quote.speaker:
+        score += 1.0 if _PERSON_NOUN_RE.search(quote.speaker) else 3.0  # a role phrase, or a name
     score += 1.0 if _FIRST_PERSON_RE.search(quote.text) else 0.0
     score += 1.0 if quote.text.rstrip().endswith(tuple(SENTENCE_END)) else 0.0
     score += max(0.0, 1.0 - abs(length - ideal_chars) / ideal_chars)

@@ -150,3 +150,21 @@ def test_cli_facts_json(capsys, article):
                                       "period", "sentence", "start", "end"} for r in records)
     assert {"low": 150, "high": 180, "counted": "回访工单"}.items() <= next(
         r for r in records if r["low"] == 150).items()
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+NUMBERS_AND_UNITS = st.text(alphabet="0123456789一二三四五六七十百几多到至-个名天年月日号点晚上今年去年前当天左右近，。张晓",
+                            min_size=1, max_size=60)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(body=NUMBERS_AND_UNITS)
+def test_span_invariant_on_any_run_of_numbers_and_units(body):
+    analysis = analysis_of("张晓" + body)
+    text = analysis.article.text
+    for fact in extract_facts(analysis):
+        assert text[fact.start:fact.end] == fact.text
+    for mention in extract_dates(analysis):
+        assert text[mention.start:mention.end] == mention.text

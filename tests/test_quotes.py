@@ -223,3 +223,18 @@ def test_cli_quotes_json(capsys, article):
                            for r in records)
     assert all(article.text[r["start"]:r["end"]] == r["text"] for r in records)
     assert any(r["repaired"] for r in records)
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+MARKS_AND_WORDS = st.text(alphabet="“”‘’。，,:：说道她他张晓我很好工作\n ", min_size=1, max_size=80)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=MARKS_AND_WORDS)
+def test_span_invariant_on_any_arrangement_of_marks(body):
+    analysis = analyse(parse_article(f"话务员张晓:认真工作\n张晓{body}", Metadata(id="t", published="2017-11")))
+    for quote in extract_quotes(analysis) + pull_quotes(analysis, min_chars=1, max_chars=80):
+        assert analysis.article.text[quote.start:quote.end] == quote.text
+        assert quote.text.strip() and "\n" not in quote.text
