@@ -7,7 +7,7 @@ ARTICLE ?=
 .PHONY: report test setup clean lab notebooks
 
 report: $(STAMP)
-	$(PY) -m analysis report $(ARTICLE)
+	$(PY) -m analysis report --notebooks $(ARTICLE)
 
 test: $(STAMP)
 	$(PY) -m pytest
@@ -16,7 +16,7 @@ setup: $(STAMP)
 
 # JupyterLab on notebooks/ with the project's kernel ("Python (analysis)", registered by bootstrap).
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks --allow-root
 
 # After editing a notebook's .py twin outside JupyterLab: rewrite its .ipynb (no outputs).
 notebooks: $(STAMP)

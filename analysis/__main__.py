@@ -102,7 +102,8 @@ def _people(args: argparse.Namespace) -> list[dict]:
 def _report(args: argparse.Namespace) -> int:
     from .report import DEFAULT_OUTPUT, build_report
 
-    result = build_report(args.article, Path(args.out) if args.out else DEFAULT_OUTPUT, args.backend)
+    result = build_report(args.article, Path(args.out) if args.out else DEFAULT_OUTPUT, args.backend,
+                          notebooks=args.notebooks)
     for path in result.written:
         print(f"wrote {path}")
     for note in result.notes:
@@ -132,6 +133,8 @@ def parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="write every table for an article")
     _common(report)
     report.add_argument("--out", help="output folder (default: output/)")
+    report.add_argument("--notebooks", action="store_true",
+                        help="also run the notebooks headless into OUT/notebooks/<article-id>/ (make report does)")
     batch = sub.add_parser("batch", help="every table for every article in a folder, combined (Parquet and CSV)")
     batch.add_argument("corpus", help="folder of article .txt files and/or article folders (with meta.yaml)")
     batch.add_argument("--out", required=True, help="output folder: DIR/<table>.parquet and .csv, DIR/parts/")

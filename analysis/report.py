@@ -7,6 +7,7 @@ from pathlib import Path
 from . import tables
 from .corpus import load_article
 from .pipeline import all_tables, analyse
+from .review import PAGE_NAME, PICKS_DIR, Picks, load_picks, picks_path, write_page
 from .segment import split_terms
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "output"
@@ -20,14 +21,40 @@ class ReportResult:
 
 
 def build_report(article_path: str | Path | None = None, output: Path = DEFAULT_OUTPUT,
-                 backend: str = "jieba") -> ReportResult:
+                 backend: str = "jieba", picks_dir: Path = PICKS_DIR, notebooks: bool = False) -> ReportResult:
     article = load_article(article_path)
     analysis = analyse(article, backend)
     folder = output / article.id
     result = ReportResult(article.id)
-    for name, frame in all_tables(analysis).items():
+    frames = all_tables(analysis)
+    for name, frame in frames.items():
         result.written.append(tables.write_csv(frame, folder / f"{name}.csv"))
+    picks = _editors_picks(picks_path(article.id, picks_dir), frames, article.id, result)
+    result.written.append(write_page(folder / PAGE_NAME, article.id, article.metadata.title, frames, picks))
+    if notebooks:
+        result.written += _run_notebooks(article_path, output, picks_path(article.id, picks_dir), article.id)
     result.notes.append(f"{len(article.profiles)} profiles, {len(analysis.tokens)} tokens")
     result.notes += [f"domain term split by the segmenter: {term}" for term in split_terms(analysis.tokens, article)]
     result.notes += [f"warning: {w}" for w in article.warnings]
     return result
+
+
+def _editors_picks(path: Path, frames: dict, article_id: str, result: ReportResult) -> Picks | None:
+    """The editors' picks file (picks/<article-id>.json) if there is one; a stale pick stops the report."""
+    if not path.exists():
+        result.notes.append(f"no editors' picks ({path}); the figures highlight nothing")
+        return None
+    picks = load_picks(path, frames["candidates"], frames["pull_quotes"], article_id)
+    result.notes.append(f"editors' picks from {path}: {len(picks.themes)} themes, {len(picks.quotes)} quotes")
+    return picks
+
+
+def _run_notebooks(article_path: str | Path | None, output: Path, picks: Path, article_id: str) -> list[Path]:
+    """The notebooks, executed headless into output/notebooks/<article-id>/ with an HTML copy of each."""
+    from .corpus import BUNDLED_CORPUS, DEFAULT_ARTICLE_ID
+    from .notebooks import NotebookParameters, run_notebooks
+
+    article = Path(article_path) if article_path is not None else BUNDLED_CORPUS / DEFAULT_ARTICLE_ID
+    folder = output / "notebooks" / article_id
+    run = run_notebooks(NotebookParameters(article=article, output=output / "notebooks", picks=picks), folder)
+    return run.executed + run.pages

@@ -125,3 +125,18 @@ def test_load_picks_reports_a_missing_file(tmp_path, tables):
 
 def test_picks_live_under_picks_folder_named_by_article():
     assert picks_path("abc").parts[-2:] == ("picks", "abc.json")
+
+
+def test_report_writes_the_page_and_names_a_pick_that_no_longer_exists(tmp_path):
+    from analysis.report import build_report
+
+    result = build_report(output=tmp_path / "out", picks_dir=tmp_path / "picks")
+    page = (tmp_path / "out" / result.article_id / "editors.html").read_text(encoding="utf-8")
+    assert "<title>12345热线“十大服务之星”评选活动 · 编辑选择页</title>" in page
+    assert page.count('data-kind="theme"') >= 10 and page.count('data-kind="quote"') >= 5
+    (tmp_path / "picks").mkdir()
+    stale = {"version": 1, "article_id": result.article_id, "themes": [{"id": "theme:no_such_theme", "label": "旧主题"}],
+             "quotes": []}
+    (tmp_path / "picks" / f"{result.article_id}.json").write_text(json.dumps(stale), encoding="utf-8")
+    with pytest.raises(InputError, match=r"no longer in the analysis: theme '旧主题' \(theme:no_such_theme\)"):
+        build_report(output=tmp_path / "out", picks_dir=tmp_path / "picks")
