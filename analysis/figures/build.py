@@ -1,0 +1,103 @@
+"""The figure set: every chart the tables allow, written as PDF, PNG and CSV, plus the contact sheet.
+
+`make_charts` decides which charts to draw from which tables (a chart whose table is missing or
+empty is skipped and named in the log); `build_figures` writes them and the contact sheet.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from . import cloud, dispersion, family, house, keyness, matrix, network, tenure, workload
+from .contactsheet import write_contact_sheet
+from .fonts import strict_glyphs
+from .write import Chart, write_chart
+
+log = logging.getLogger(__name__)
+CONTACT_SHEET = "contact_sheet.pdf"
+
+
+def _has(tables: Mapping[str, pd.DataFrame], *names: str) -> bool:
+    missing = [n for n in names if n not in tables or tables[n].empty]
+    if missing:
+        log.info("figures: skipped a chart, no table %s", ", ".join(missing))
+    return not missing
+
+
+def make_charts(tables: Mapping[str, pd.DataFrame], source: house.SourceNote, picks=None,
+                settings: house.PrintSettings | None = None) -> Iterator[Chart]:
+    """Each chart with exactly the data it plots; highlighted versions only when something is picked."""
+    settings = settings or house.load_settings()
+    dpi = settings.png_dpi
+    picks = house.Picks.of(picks)
+    profiles = tables["profiles"]
+    order: list[str] | None = None
+    if _has(tables, "theme_matrix"):
+        data = matrix.matrix_data(tables["theme_matrix"])
+        order = list(data.drop_duplicates("row").sort_values("row")["theme_id"])
+        yield Chart("01_themes_by_staff", matrix.draw_matrix(data, source, settings=settings), data, dpi)
+    if _has(tables, "morpheme_families"):
+        data = family.family_data(tables["morpheme_families"], profiles, tables.get("slogans"))
+        if not data.empty:
+            yield Chart("02_heart_family", family.draw_family(data, profiles, source, settings=settings), data, dpi)
+    if _has(tables, "workloads"):
+        data = workload.workload_data(tables["workloads"])
+        if not data.empty:
+            yield Chart("03_daily_workload", workload.draw_workload(data, source, settings=settings), data, dpi)
+    if _has(tables, "people"):
+        data = tenure.tenure_data(tables["people"], source.year)
+        yield Chart("04_tenure", tenure.draw_tenure(data, source, settings=settings), data, dpi)
+    if _has(tables, "keyness"):
+        data = keyness.keyness_data(tables["keyness"], profiles)
+        if not data.empty:
+            yield Chart("05_keyness", keyness.draw_keyness(data, source, settings=settings), data, dpi)
+    if _has(tables, "tokens"):
+        frame = cloud.cloud_frame(source, settings=settings)
+        fitted, data = cloud.cloud_data(tables["tokens"], frame, settings.raster_dpi)
+        yield Chart("06_word_cloud", cloud.draw_cloud(fitted, frame), data, settings.raster_dpi)
+    if _has(tables, "theme_hits"):
+        text_length = int(tables["sections"]["end"].max())
+        sections = dispersion.section_marks(profiles)
+        data = dispersion.dispersion_data(tables["theme_hits"], order)
+        yield Chart("07_theme_dispersion", dispersion.draw_dispersion(data, sections, text_length, source,
+                                                                      settings=settings), data, dpi)
+        net = network.network_data(tables["theme_hits"])
+        if not net.empty:
+            yield Chart("08_theme_network", network.draw_network(net, source, settings=settings), net, dpi)
+        if picks.ids("theme"):
+            data = matrix.matrix_data(tables["theme_matrix"], picks)
+            yield Chart("09a_themes_by_staff_picked", matrix.draw_matrix(data, source, highlight=True,
+                                                                         settings=settings), data, dpi)
+            data = dispersion.dispersion_data(tables["theme_hits"], order, picks)
+            yield Chart("09b_theme_dispersion_picked", dispersion.draw_dispersion(
+                data, sections, text_length, source, highlight=True, settings=settings), data, dpi)
+            net = network.network_data(tables["theme_hits"], picks)
+            if not net.empty:
+                yield Chart("09c_theme_network_picked", network.draw_network(net, source, highlight=True,
+                                                                             settings=settings), net, dpi)
+
+
+def build_figures(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, picks=None, *,
+                  source: house.SourceNote, settings: house.PrintSettings | None = None) -> list[Path]:
+    """Write every chart (PDF, PNG, CSV) and the contact sheet into `out_dir`; return the paths.
+
+    `picks`: the editors' picked candidate ids, as a mapping id -> print label (or None) or a
+    plain iterable of ids; picked themes drive the highlighted versions (chart 9).
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    out_dir = Path(out_dir)
+    written: list[Path] = []
+    pdfs: list[Path] = []
+    with strict_glyphs():  # building measures and lays out text too, not only saving
+        for chart in make_charts(tables, source, picks, settings):
+            paths = write_chart(chart, out_dir)
+            pdfs.append(paths[0])
+            written += paths
+    if pdfs:
+        written.append(write_contact_sheet(pdfs, out_dir / CONTACT_SHEET, source, settings))
+    return written
