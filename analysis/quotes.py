@@ -59,6 +59,8 @@ _TERM_PARTICLES = ("了", "吗", "呢", "吧", "啊", "呀", "哦")
 MAX_TERM_CHARS = 7
 SLOGAN_CUE_REACH = 60  # how far from the marks (in characters, same sentence) a cue such as 理念 may stand
 _FIRST_PERSON_RE = re.compile(r"我")
+# Openings that lean on the story around the quote; such a quote reads badly on its own.
+_NEEDS_CONTEXT_RE = re.compile(r"(?:这位|那位|他们|她们|他|她|随后|一般|所以|但是|而且|并且|然后|经过)")
 
 
 @dataclass(frozen=True)
@@ -391,7 +393,7 @@ def printable_length(text: str) -> int:
 
 def score_pull_quote(quote: Quote, ideal_chars: int = 28) -> float:
     """Higher is better: a named speaker, first person, a whole sentence, near the ideal length,
-    not repaired and without a quote inside it."""
+    readable on its own (not opening with 他们/这位/随后 …), not repaired, no quote inside it."""
     length = printable_length(quote.text)
     score = 0.0
     if quote.speaker:
@@ -399,6 +401,7 @@ def score_pull_quote(quote: Quote, ideal_chars: int = 28) -> float:
     score += 1.0 if _FIRST_PERSON_RE.search(quote.text) else 0.0
     score += 1.0 if quote.text.rstrip().endswith(tuple(SENTENCE_END)) else 0.0
     score += max(0.0, 1.0 - abs(length - ideal_chars) / ideal_chars)
+    score -= 1.0 if _NEEDS_CONTEXT_RE.match(quote.text) else 0.0
     score -= 2.0 if quote.repaired else 0.0
     score -= 1.0 if re.search(r"[‘’“”]", quote.text) else 0.0
     return round(score, 3)
