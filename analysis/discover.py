@@ -157,7 +157,7 @@ def _list_enumerations(view: _View, start: int, end: int, article: Article) -> l
     if len(parts) < 2 or any(e <= s for s, e in parts):
         return []
     middle_lengths = [e - s for s, e in parts[1:-1]]
-    last = _trim_last(view, parts[-1])
+    last = _trim_last(view, parts[-1], sum(middle_lengths) / len(middle_lengths) if middle_lengths else None)
     reference = middle_lengths or [last[1] - last[0]]
     first = _trim_first(view, parts[0], sum(reference) / len(reference), text[parts[1][0]])
     spans = [first, *parts[1:-1], last]
@@ -190,12 +190,18 @@ def _trim_first(view: _View, part: tuple[int, int], reference: float, next_initi
     return best, end
 
 
-def _trim_last(view: _View, part: tuple[int, int]) -> tuple[int, int]:
-    """The last item ends before the first particle, conjunction or preposition (的, 等, 还是)."""
+def _trim_last(view: _View, part: tuple[int, int], reference: float | None) -> tuple[int, int]:
+    """The last item ends before the first particle, conjunction, preposition or numeral (的, 等,
+    还是, 四种); failing that, a last item far longer than the middle ones ends at the word boundary
+    that makes it closest to them in length."""
     start, end = part
-    for token_start, token_end, token in view.tokens:
-        if token_start >= start + 1 and token_start < end and token.pos.startswith(ITEM_STOP_POS):
+    inside = [(s, e, t) for s, e, t in view.tokens if start <= s < end]
+    for token_start, _, token in inside:
+        if token_start > start and token.pos.startswith(ITEM_STOP_POS + ("m",)):
             return start, token_start
+    if reference is not None and end - start > 2 * reference + 1:
+        ends = [e for _, e, _ in inside if e <= end]
+        return start, min(ends, key=lambda e: (abs((e - start) - reference), e))
     return start, end
 
 

@@ -138,3 +138,13 @@ def test_cli_slogans_enumerations_keywords(capsys):
     keywords = json.loads(capsys.readouterr().out)
     assert {k["method"] for k in keywords} == {"tfidf", "textrank", "keyness"}
     assert all(k["terms"][0]["rank"] == 1 for k in keywords)
+
+
+def test_spans_survive_full_width_text():
+    text = "服务故事\n\n接线员李红：四项服务\n李红提供ＡＰＰ、微信、网站、热线四种渠道。她努力做到“话毕单成”。\n"
+    analysis = analyse(parse_article(text, Metadata(id="wide")))
+    found = discover(analysis)
+    (enumeration,) = found.enumerations
+    assert [i.text for i in enumeration.items] == ["ＡＰＰ", "微信", "网站", "热线"]
+    assert text[enumeration.start:enumeration.end] == "ＡＰＰ、微信、网站、热线"
+    assert [(t.term, text[t.start:t.end]) for t in found.quoted_terms] == [("话毕单成", "话毕单成")]

@@ -113,3 +113,12 @@ def test_cli_themes_with_a_codebook(tmp_path, capsys):
     assert main(["themes", "--codebook", str(book)]) == 2
     error = capsys.readouterr().err
     assert str(book) in error and "'bad'" in error and "window" in error
+
+
+def test_spans_point_into_the_original_even_when_normalisation_changes_it():
+    text = "热线故事\n\n话务员张明：全天值守\n张明说，热线２４小时有人接听，ＡＰＰ也能留言。张明很耐心。\n"
+    analysis = analyse(parse_article(text, Metadata(id="wide")))
+    hits = _hits(analysis, {"text": ["24小时", "APP"]}, "耐心")
+    assert [h.text for h in hits] == ["２４小时", "ＡＰＰ", "耐心"]
+    for hit in hits:
+        assert text[hit.start:hit.end] == hit.text
