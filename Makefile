@@ -7,7 +7,7 @@ ARTICLE ?=
 .PHONY: report test setup clean lab notebooks
 
 report: $(STAMP)
-	$(PY) -m analysis report --notebooks $(ARTICLE)
+	$(PY) -m analysis report --notebooks --figures figures $(ARTICLE)
 
 test: $(STAMP)
 	$(PY) -m pytest

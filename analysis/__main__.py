@@ -103,7 +103,7 @@ def _report(args: argparse.Namespace) -> int:
     from .report import DEFAULT_OUTPUT, build_report
 
     result = build_report(args.article, Path(args.out) if args.out else DEFAULT_OUTPUT, args.backend,
-                          notebooks=args.notebooks)
+                          notebooks=args.notebooks, figures=Path(args.figures) if args.figures else None)
     for path in result.written:
         print(f"wrote {path}")
     for note in result.notes:
@@ -135,6 +135,8 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--out", help="output folder (default: output/)")
     report.add_argument("--notebooks", action="store_true",
                         help="also run the notebooks headless into OUT/notebooks/<article-id>/ (make report does)")
+    report.add_argument("--figures", help="write the figure set to FIGURES/<article-id>/ (make report: figures/); "
+                        "default OUT/<article-id>/figures/")
     batch = sub.add_parser("batch", help="every table for every article in a folder, combined (Parquet and CSV)")
     batch.add_argument("corpus", help="folder of article .txt files and/or article folders (with meta.yaml)")
     batch.add_argument("--out", required=True, help="output folder: DIR/<table>.parquet and .csv, DIR/parts/")

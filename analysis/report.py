@@ -6,6 +6,7 @@ from pathlib import Path
 
 from . import tables
 from .corpus import load_article
+from .figures import SourceNote, build_figures
 from .pipeline import all_tables, analyse
 from .review import PAGE_NAME, PICKS_DIR, Picks, load_picks, picks_path, write_page
 from .segment import split_terms
@@ -21,7 +22,9 @@ class ReportResult:
 
 
 def build_report(article_path: str | Path | None = None, output: Path = DEFAULT_OUTPUT,
-                 backend: str = "jieba", picks_dir: Path = PICKS_DIR, notebooks: bool = False) -> ReportResult:
+                 backend: str = "jieba", picks_dir: Path = PICKS_DIR, notebooks: bool = False,
+                 figures: Path | None = None) -> ReportResult:
+    """`figures`: a folder for the figure set (written to figures/<article-id>/); default output/<article-id>/figures/."""
     article = load_article(article_path)
     analysis = analyse(article, backend)
     folder = output / article.id
@@ -31,6 +34,8 @@ def build_report(article_path: str | Path | None = None, output: Path = DEFAULT_
         result.written.append(tables.write_csv(frame, folder / f"{name}.csv"))
     picks = _editors_picks(picks_path(article.id, picks_dir), frames, article.id, result)
     result.written.append(write_page(folder / PAGE_NAME, article.id, article.metadata.title, frames, picks))
+    result.written += build_figures(frames, figures / article.id if figures else folder / "figures",
+                                    picks.labels if picks else None, source=SourceNote.from_metadata(article.metadata))
     if notebooks:
         result.written += _run_notebooks(article_path, output, picks_path(article.id, picks_dir), article.id)
     result.notes.append(f"{len(article.profiles)} profiles, {len(analysis.tokens)} tokens")
