@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.bootstrapped
 ARTICLE ?=
 
-.PHONY: report test setup clean lab notebooks
+.PHONY: report test setup clean lab notebooks bench
 
 report: $(STAMP)
 	$(PY) -m analysis report --notebooks --figures figures $(ARTICLE)
@@ -13,6 +13,11 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 setup: $(STAMP)
+
+# Every benchmark (benchmarks/run.py): prints tables, writes benchmarks/results.md. Minutes, not seconds;
+# BENCH_QUICK=1 make bench for small sizes.
+bench: $(STAMP)
+	$(PY) benchmarks/run.py
 
 # JupyterLab on notebooks/ with the project's kernel ("Python (analysis)", registered by bootstrap).
 lab: $(STAMP)

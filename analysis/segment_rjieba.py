@@ -5,8 +5,8 @@ asks jieba-rs for that path (`cut(..., hmm=False)`: the dictionary-only route) a
 jieba.posseg's own steps on it: the same text blocks, the same buffering of single characters,
 jieba's dictionary tags. Only a *run of unknown characters* (single characters in a row that
 do not form a dictionary word) goes to an HMM: jieba-rs's (backend `rjieba`, fast; it cuts and
-tags some runs differently, see the README) or jieba's own (`rjieba-exact`, remembered per run;
-the same tokens as `jieba`, slow on text it has not seen).
+tags some runs differently, see the README) or jieba's own (`rjieba-exact`: the same tokens as `jieba`,
+slow on text it has not seen). Both remember the runs they tagged.
 
 What rjieba 0.2 can and cannot do, and the work-arounds:
 - It cannot read a dictionary file (no `load_dict`, `load_userdict`, or path argument);
@@ -33,11 +33,10 @@ from .segment import DictionaryEntry
 
 # Plane-16 private-use characters: outside jieba-rs's Han pattern, so never part of a path.
 BALLAST_WORD = "\U0010fffd\U0010fffd"
-UNKNOWN_CACHE = 100_000  # runs of unknown characters remembered by the exact tagger
+UNKNOWN_CACHE = 100_000  # runs of unknown characters remembered (a few MB)
 MAX_GHOSTS = 5_000  # rebuild after this many anyway, so the trie does not grow without end
 
 
-@lru_cache(maxsize=1)
 def jieba_dictionary() -> tuple[dict[str, tuple[int, str]], int]:
     """jieba's main dictionary as {word: (freq, tag)}, and the total jieba computes from it."""
     raw = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
@@ -62,15 +61,20 @@ class RjiebaSegmenter:
 
         self._posseg = jieba.posseg
         if exact:
-            # jieba's own HMM tagger (it reads no tokenizer state), remembered per run: slow, exact.
+            # jieba's own HMM tagger (it reads no tokenizer state): slow, exact.
             jieba_tagger = object.__new__(jieba.posseg.POSTokenizer)._POSTokenizer__cut_detail
-            self._tag_unknown = lru_cache(maxsize=UNKNOWN_CACHE)(
-                lambda run: tuple((pair.word, pair.flag) for pair in jieba_tagger(run)))
+
+            def tag_run(run: str) -> tuple[tuple[str, str], ...]:
+                return tuple((pair.word, pair.flag) for pair in jieba_tagger(run))
         else:
             # jieba-rs's HMM alone (an instance without words, so nothing added can change it).
-            self._tag_unknown = rjieba.Jieba.empty().tag
-        base, total = jieba_dictionary()
-        self._words = dict(base)  # word -> (freq, tag), as jieba holds them
+            rust_tagger = rjieba.Jieba.empty().tag
+
+            def tag_run(run: str) -> tuple[tuple[str, str], ...]:
+                return tuple(rust_tagger(run))
+        # A run's tags depend on its characters only; short runs recur, so remember them.
+        self._tag_unknown = lru_cache(maxsize=UNKNOWN_CACHE)(tag_run)
+        self._words, total = jieba_dictionary()  # word -> (freq, tag), as jieba holds them
         self._total = total  # jieba's total
         for entry in entries:
             self._words[entry.word] = (entry.freq, entry.tag)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
@@ -43,8 +42,9 @@ def tokens_records(tokens: Iterable[Token]) -> list[dict]:
 
 
 def tokens_table(article: Article, tokens: Iterable[Token], stopwords: frozenset[str] = frozenset()) -> pd.DataFrame:
-    frame = pd.DataFrame([asdict(t) for t in tokens],
-                         columns=["section_id", "sentence_index", "text", "norm", "pos", "start", "end"])
+    columns = ["section_id", "sentence_index", "text", "norm", "pos", "start", "end"]
+    # Plain tuples, not dataclasses.asdict: asdict deep-copies every field and was most of the time.
+    frame = pd.DataFrame([tuple(getattr(t, c) for c in columns) for t in tokens], columns=columns)
     frame.insert(0, "article_id", article.id)
     frame["stopword"] = frame["norm"].isin(stopwords)
     return frame

@@ -1,0 +1,44 @@
+"""`python -m analysis report --notebooks` with a stopwatch on each stage (started by bench_report)."""
+import json
+import sys
+import time
+from functools import wraps
+
+started = time.perf_counter()
+import analysis.__main__ as cli  # noqa: E402
+import analysis.report as report  # noqa: E402
+
+timings = {"import analysis (CLI, report)": time.perf_counter() - started}
+
+
+def stopwatch(owner, name: str, label: str) -> None:
+    """Time every call of owner.name under `label`, if the project still has it."""
+    function = getattr(owner, name, None)
+    if function is None:
+        return
+
+    @wraps(function)
+    def timed(*args, **options):
+        began = time.perf_counter()
+        try:
+            return function(*args, **options)
+        finally:
+            timings[label] = timings.get(label, 0.0) + time.perf_counter() - began
+    setattr(owner, name, timed)
+
+
+from analysis import segment, tables  # noqa: E402
+
+stopwatch(report, "load_article", "load the article")
+stopwatch(segment.JiebaSegmenter, "__init__", "dictionary load (jieba)")
+stopwatch(report, "analyse", "sentences and tokens (with dictionary load)")
+stopwatch(report, "all_tables", "all tables (extractors)")
+stopwatch(tables, "write_csv", "write CSV")
+stopwatch(report, "write_page", "editors' page")
+stopwatch(report, "_run_notebooks", "notebooks and their figures (papermill, HTML)")
+began = time.perf_counter()
+status = cli.main(["report", "--notebooks", "--out", sys.argv[1]])
+total = time.perf_counter() - began
+timings["other (split_terms, notes, lazy imports)"] = total - sum(v for k, v in timings.items() if not k.startswith(("import", "dictionary")))
+timings["report total (after imports)"] = total
+print(json.dumps({"status": status, "timings": timings}))

@@ -1,0 +1,50 @@
+"""The whole pipeline per core: `batch` with one worker on many articles, rjieba versus jieba.
+
+Articles are the bundled one with a numbered title (about 18 kB of UTF-8 each). Each batch runs
+in a fresh process: the figure includes loading the dictionary and combining the tables. The
+jieba run uses fewer articles (it is a rate; the size is in the table). Also: milliseconds per
+article for each registered table, to show where the time goes.
+"""
+from __future__ import annotations
+
+import time
+
+from _common import QUICK, batch_run, table
+
+
+def table_breakdown(backends=("rjieba", "jieba"), repeats: int = 3) -> str:
+    from analysis import load_article, pipeline
+    from analysis.pipeline import all_tables, analyse
+
+    article = load_article()
+    timings: dict[str, dict[str, float]] = {}
+    for backend in backends:
+        all_tables(analyse(article, backend))  # load dictionaries and extractor modules first
+        times = timings[backend] = {}
+        for _ in range(repeats):
+            started = time.perf_counter()
+            analysis = analyse(article, backend)
+            times["analyse (sentences, tokens)"] = times.get("analyse (sentences, tokens)", 0) + time.perf_counter() - started
+            for name, builder in pipeline.TABLES.items():
+                started = time.perf_counter()
+                builder(analysis)
+                times[name] = times.get(name, 0) + time.perf_counter() - started
+    names = list(timings[backends[0]])
+    rows = [[name] + [1000 * timings[b][name] / repeats for b in backends] for name in names]
+    rows.append(["total"] + [1000 * sum(timings[b].values()) / repeats for b in backends])
+    return table(["step", *[f"{b} ms/article" for b in backends]], rows)
+
+
+def run() -> tuple[str, dict]:
+    many, few = (50, 10) if QUICK else (1000, 100)
+    fast = batch_run(many, "rjieba")
+    slow = batch_run(few, "jieba")
+    rows = [[run.backend, run.articles, round(run.bytes / 1e6, 2), run.seconds, run.mb_per_s,
+             f"{run.mb_per_s / slow.mb_per_s:.1f}x"] for run in (fast, slow)]
+    markdown = table(["backend", "articles", "MB", "seconds", "MB/s per core", "vs jieba"], rows)
+    markdown += "\n\nWhere one article's time goes (the bundled article, in one process):\n\n" + table_breakdown()
+    return markdown, {"rjieba": fast.mb_per_s, "jieba": slow.mb_per_s}
+
+
+if __name__ == "__main__":
+    print(run()[0])
