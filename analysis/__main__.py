@@ -163,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
+            # jieba.analyse leaves its IDF file open; that is jieba's, not the user's business.
+            warnings.simplefilter("ignore", ResourceWarning)
             if args.verb == "report":
                 status = _report(args)
             elif args.verb == "batch":
