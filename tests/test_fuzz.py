@@ -48,12 +48,31 @@ def _parse(text):
         return parse_article(text, Metadata(id="fuzz", published="2017-11"))
 
 
-def _spans(frame):
-    """Rows of a table that carry a span and the evidence text it should slice to."""
+# Per table: the column that holds exactly the evidence its span slices out of the article.
+EVIDENCE = {"tokens": "text", "theme_hits": "text", "quotes": "text", "pull_quotes": "text", "dates": "text",
+            "quoted_terms": "term", "idioms": "idiom", "slogans": "label"}
+# Tables whose span must lie inside the quoted sentence.
+INSIDE_SENTENCE = {"facts": "sentence", "theme_hits": "sentence"}
+
+
+def check_spans(article, name, frame):
+    """Every span of a table is inside its section and slices out the row's evidence."""
     if not {"start", "end"} <= set(frame.columns):
-        return []
-    evidence = next((c for c in ("text", "matched", "term", "idiom") if c in frame.columns), None)
-    return [(row["start"], row["end"], row[evidence] if evidence else None) for _, row in frame.iterrows()]
+        return
+    section_column = next((c for c in ("profile_id", "section_id") if c in frame.columns), None)
+    for _, row in frame.iterrows():
+        start, end = int(row["start"]), int(row["end"])
+        assert 0 <= start <= end <= len(article.text), name
+        if section_column and name != "profiles":
+            section = article.section(row[section_column])
+            assert section.start <= start and end <= section.end, (name, row[section_column], start, end)
+        if name in EVIDENCE:
+            assert article.text[start:end] == row[EVIDENCE[name]], (name, start, end)
+        if name in INSIDE_SENTENCE:
+            assert article.text[start:end] in row[INSIDE_SENTENCE[name]], (name, start, end)
+    if name == "people":
+        for _, row in frame.dropna(subset=["joined_start"]).iterrows():
+            assert article.text[int(row["joined_start"]):int(row["joined_end"])] == row["joined_evidence"]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -72,7 +91,11 @@ def test_every_extractor_survives_messy_text(text):
     for token in analysis.tokens:
         assert article.text[token.start:token.end] == token.text
     for name, frame in all_tables(analysis).items():
-        for start, end, evidence in _spans(frame):
-            assert 0 <= start <= end <= len(article.text), name
-            if isinstance(evidence, str) and name not in {"profiles"}:
-                assert article.text[int(start):int(end)] == evidence, (name, start, end, evidence)
+        check_spans(article, name, frame)
+
+
+def test_span_checks_hold_on_the_bundled_article(article):
+    tables = all_tables(analyse(article))
+    assert {"theme_hits", "quotes", "facts", "dates", "people", "idioms"} <= set(tables)
+    for name, frame in tables.items():
+        check_spans(article, name, frame)
