@@ -329,3 +329,38 @@ def test_reference_image(name, tmp_path):
     if not expected.exists():
         pytest.fail(f"no reference image {expected}; inspect {actual} and copy it there")
     assert compare_images(str(expected), str(actual), tol=3) is None
+
+
+def test_contact_sheet_places_every_figure_at_print_size_without_overlap(built):
+    from analysis.figures import contactsheet
+
+    out, paths, _ = built
+    pdfs = [p for p in paths if p.suffix == ".pdf" and p.name != "contact_sheet.pdf"]
+    page_width = house.load_settings().grid.type_area_mm + 2 * contactsheet.MARGIN_MM
+    placed = contactsheet.layout(pdfs, page_width)
+    assert [p.path for p in placed] == pdfs
+    for item in placed:
+        assert (item.width_mm, item.height_mm) == pytest.approx(contactsheet._size_mm(item.path))
+        assert item.x_mm >= contactsheet.MARGIN_MM and item.x_mm + item.width_mm <= page_width - contactsheet.MARGIN_MM + 0.01
+        assert item.y_mm + item.height_mm <= contactsheet.PAGE_HEIGHT_MM - contactsheet.MARGIN_MM
+    for a, b in ((a, b) for a in placed for b in placed if a is not b and a.page == b.page):
+        apart = (a.x_mm + a.width_mm <= b.x_mm or b.x_mm + b.width_mm <= a.x_mm
+                 or a.y_mm + a.height_mm <= b.y_mm or b.y_mm + b.height_mm <= a.y_mm)
+        assert apart, (a.path.name, b.path.name)
+    from pypdf import PdfReader
+
+    assert len(PdfReader(out / "contact_sheet.pdf").pages) == max(p.page for p in placed) + 1
+
+
+def test_highlight_is_shape_as_well_as_colour(charts):
+    """In black and white the accent is only a grey: picked dots are solid, the others hollow rings."""
+    from matplotlib.colors import to_rgba
+
+    figure = charts["09a_themes_by_staff_picked"].figure
+    collections = [c for c in figure.axes[0].collections if len(c.get_offsets())]
+    solid = [c for c in collections if len(c.get_facecolors()) and tuple(c.get_facecolors()[0]) == to_rgba(house.ACCENT)]
+    hollow = [c for c in collections if len(c.get_facecolors()) == 0 or c.get_facecolors()[0][3] == 0]
+    data = charts["09a_themes_by_staff_picked"].data
+    present = data[data["count"] > 0]
+    assert sum(len(c.get_offsets()) for c in solid) == int(present["highlighted"].sum())
+    assert sum(len(c.get_offsets()) for c in hollow) == int((~present["highlighted"]).sum())
