@@ -46,13 +46,33 @@ class NormalizedText:
         return source_start, self.origin[end - 1] + 1
 
 
+# Corner brackets (Traditional Chinese, Japanese) read as the curly quotes Simplified text uses.
+QUOTE_FOLD = {"「": "“", "」": "”", "『": "‘", "』": "’"}
+LINE_BREAKS = "\r\n"
+
+
 def normalize(source: str, start: int = 0, end: int | None = None) -> NormalizedText:
-    """NFKC-normalise source[start:end] character by character, remembering where each came from."""
+    """NFKC-normalise source[start:end] character by character, remembering where each came from.
+
+    Quotation marks are folded to “ ” ‘ ’: corner brackets one for one, and straight double
+    quotes (`"`, or full-width `＂`) alternately opening and closing within a line, so that every
+    extractor sees one quoting style. Callers normalise from a line start, so the alternation
+    starts in step.
+    """
     end = len(source) if end is None else end
     chars: list[str] = []
     origin: list[int] = []
+    inside_straight_quote = False
     for index in range(start, end):
-        folded = _nfkc_char(source[index])
+        char = source[index]
+        folded = _nfkc_char(char)
+        if folded == '"':
+            folded = "”" if inside_straight_quote else "“"
+            inside_straight_quote = not inside_straight_quote
+        elif char in LINE_BREAKS:
+            inside_straight_quote = False
+        else:
+            folded = QUOTE_FOLD.get(folded, folded)
         chars.append(folded)
         origin.extend([index] * len(folded))
     return NormalizedText("".join(chars), tuple(origin), end)

@@ -117,3 +117,42 @@ def test_traditional_variant_differs_only_where_the_conversion_changed_the_text(
         differing = (result[table] - reference[table]) + (reference[table] - result[table])
         # Only items whose evidence holds a changed character may differ.
         assert all(changed_chars & set("".join(item)) for item in differing), (table, differing)
+
+
+# --- other quoting styles --------------------------------------------------------------
+
+from analysis.quotes import extract_quotes  # noqa: E402
+from analysis.text import normalize  # noqa: E402
+
+CORNER = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
+STRAIGHT = str.maketrans({"“": '"', "”": '"'})
+
+
+def quote_keys(article):
+    return Counter((q.profile_id, q.kind, q.speaker, normalize(q.text).text) for q in extract_quotes(analyse(article)))
+
+
+def test_corner_brackets_read_as_quotes(article, tmp_path):
+    variant = load_variant(tmp_path, article.text.translate(CORNER))
+    assert quote_keys(variant) == quote_keys(article)
+
+
+def _alternates(text):
+    """Curly marks strictly alternate “ ” “ ” (no unpaired mark)."""
+    marks = [c for c in text if c in "“”"]
+    return all(mark == "“”"[i % 2] for i, mark in enumerate(marks)) and len(marks) % 2 == 0
+
+
+def test_straight_quotes_read_as_quotes_except_where_marks_are_unpaired(article, tmp_path):
+    variant = load_variant(tmp_path, article.text.translate(STRAIGHT))
+    # With straight marks an unpaired mark cannot be told opening from closing: only the
+    # paragraphs whose marks do not alternate may read differently.
+    odd = {p.id for p in article.profiles if not _alternates(article.body(p))}
+    assert odd == {"p07"}  # 范丹's profile, as published
+    ours = Counter({k: n for k, n in quote_keys(article).items() if k[0] not in odd})
+    theirs = Counter({k: n for k, n in quote_keys(variant).items() if k[0] not in odd})
+    assert theirs == ours and sum(ours.values()) > 30
+
+
+def test_normalize_folds_quote_styles():
+    assert normalize('他说"好的"，又说「走吧」『嗯』\n"').text == "他说“好的”,又说“走吧”‘嗯’\n“"
