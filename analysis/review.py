@@ -359,7 +359,7 @@ tr.evidence td{padding-top:0;padding-bottom:.5em;font-size:.9em;color:#333}
 mark{background:#ffe066;padding:0 1px}input.label{width:14em;font-size:1em}td.type{white-space:nowrap;color:#555}
 td.move{white-space:nowrap}td.move button{border:1px solid #aaa;background:#fff;cursor:pointer;padding:0 .35em;margin-right:2px}
 td.quote{max-width:40em}.filter{font-size:.9em}.note{color:#666;margin-left:1em}
-code{background:#f0f0f0;padding:0 .25em}
+code{background:#f0f0f0;padding:0 .25em}section{scroll-margin-top:9em}
 """
 
 # Reads ticks, labels and row order from the DOM; writes text only with textContent.

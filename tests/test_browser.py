@@ -109,3 +109,35 @@ def test_a_hostile_candidate_id_round_trips_as_data(page, tmp_path):
     picks = load_picks(saved, tables["candidates"], tables["pull_quotes"], ARTICLE_ID)
     assert picks.theme_ids == (hostile,)
     assert picks.labels[hostile] == "标签<script>window.__pwned = 1; alert(1)</script>"
+
+
+def test_editor_picks_two_themes_and_the_next_report_highlights_exactly_those(page, tmp_path):
+    """The whole loop on the bundled article: report -> page -> tick two themes -> save -> picks/ -> report."""
+    import pandas as pd
+
+    from analysis.report import build_report
+
+    picks_dir, output = tmp_path / "picks", tmp_path / "output"
+    first = build_report(output=output, picks_dir=picks_dir)
+    folder = output / first.article_id
+    candidates = pd.read_csv(folder / "candidates.csv", encoding="utf-8-sig")
+    themes = [c for c in candidates["candidate_id"] if c.startswith("theme:")][:2]
+    assert len(themes) == 2
+
+    _open(page, folder / "editors.html")
+    assert page.evaluate("typeof window.__pwned") == "undefined" and page.errors == []
+    for candidate_id in themes:
+        _theme(page, candidate_id).locator("input.pick").check()
+    _theme(page, themes[1]).locator("input.label").fill("编辑改写的标签")
+    saved = _save(page, picks_dir)
+    assert saved == picks_dir / f"{first.article_id}.json"
+
+    second = build_report(output=output, picks_dir=picks_dir)
+    assert any("picks" in note for note in second.notes)
+    matrix = pd.read_csv(folder / "figures" / "09a_themes_by_staff_picked.csv", encoding="utf-8-sig")
+    highlighted = set(matrix.loc[matrix["highlighted"], "theme_id"])
+    assert highlighted == {candidate_id.removeprefix("theme:") for candidate_id in themes}
+    assert "编辑改写的标签" in set(matrix.loc[matrix["theme_id"] == themes[1].removeprefix("theme:"), "row_label"].str.split("·").str[-1])
+    # The new page shows the picks ticked.
+    _open(page, folder / "editors.html")
+    assert [page.locator(f'tbody.item[data-id="{c}"] input.pick').is_checked() for c in themes] == [True, True]

@@ -21,6 +21,7 @@ def _cells(notebook):
 
 def test_notebooks_are_numbered_and_paired():
     assert [path.stem[:3] for path in NOTEBOOKS] == [f"{n:02d}_" for n in range(1, len(NOTEBOOKS) + 1)]
+    assert len(NOTEBOOKS) >= 4
     twins = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py"))
     assert [p.stem for p in twins] == [p.stem for p in NOTEBOOKS]
 

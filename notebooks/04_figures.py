@@ -1,0 +1,73 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python (analysis)
+#     language: python
+#     name: analysis
+# ---
+
+# %% [markdown]
+# # 04 印刷图表与编辑选择页
+#
+# 这一步把前面所有的表格画成印刷用的图（PDF 矢量、PNG 预览、每张图旁边一份 CSV，正是它画的数据），
+# 再写出**编辑选择页** `editors.html`：编辑在浏览器里勾选要突出的主题和引语，点“导出选择”，
+# 得到 `文章id.json`。把这个文件放进项目的 `picks/` 文件夹（或在参数格里把 `PICKS` 设成它的路径），
+# 重新运行本笔记本或 `make report`，带“picked”字样的图就会突出编辑选中的主题，并用编辑改写的标签。
+
+# %% tags=["parameters"]
+# 参数：`make report` 无界面运行时会换成绝对路径；在 JupyterLab 里可以直接改。
+ARTICLE = "../corpus/huaihai-2017-12345-stars"  # 文章：.txt 文件或语料文件夹（含 meta.yaml）
+CODEBOOK = None  # 主题编码表 YAML；None 表示随附的 analysis/data/codebook.yaml
+PICKS = None  # 编辑的选择文件；None 表示 picks/文章id.json（没有这个文件就是“未选择”）
+OUTPUT = "../output/notebooks"  # 本笔记本写出的文件放在这里
+
+# %%
+from pathlib import Path
+
+from analysis import load_article
+from analysis.figures import SourceNote, build_figures
+from analysis.pipeline import all_tables, analyse
+from analysis.review import load_picks, picks_path, write_page
+
+article = load_article(ARTICLE)
+tables = all_tables(analyse(article))
+folder = Path(OUTPUT) / article.id
+picks_file = Path(PICKS) if PICKS else picks_path(article.id)
+picks = load_picks(picks_file, tables["candidates"], tables["pull_quotes"], article.id) if picks_file.exists() else None
+if picks:
+    print("编辑的选择：", "、".join(f"{p.label}（{p.id}）" for p in picks.themes), f"| 引语 {len(picks.quotes)} 条")
+else:
+    print(f"还没有编辑的选择文件（{picks_file}），图表不突出任何主题")
+
+# %% [markdown]
+# ## 编辑选择页
+#
+# 一个独立的 HTML 文件：不联网、不需要服务器，可以直接用邮件发给编辑。
+
+# %%
+page = write_page(folder / "editors.html", article.id, article.metadata.title, tables, picks)
+print(page)
+
+# %% [markdown]
+# ## 印刷图表
+#
+# 每张图有 PDF（交印刷厂，字体已嵌入）、PNG（预览）和 CSV（图里的数据）；`contact_sheet.pdf` 把全部图表排在一起，便于审看。
+
+# %%
+written = build_figures(tables, folder / "figures", picks=picks.labels if picks else None,
+                        source=SourceNote.from_metadata(article.metadata))
+sorted(path.name for path in written if path.suffix == ".pdf")
+
+# %%
+from IPython.display import Image
+
+# 有编辑选择时预览突出选择的图，否则预览第一张图。
+previews = sorted(p for p in written if p.suffix == ".png" and ("picked" in p.stem) == bool(picks))
+Image(filename=str(previews[0]), width=640)
