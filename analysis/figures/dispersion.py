@@ -41,7 +41,7 @@ def draw_dispersion(data: pd.DataFrame, sections: pd.DataFrame, text_length: int
     rows = int(data["row"].max()) + 1
     height = height_mm or 32 + 4.2 * rows
     title = "编辑选定的主题出现在文章哪里" if highlight else "主题在全文中的位置"
-    standfirst = ("每一短竖线是一次提及，横轴为在原文中的字符位置；红色为编辑选定的主题" if highlight
+    standfirst = ("每一短竖线是一次提及，横轴为在原文中的字符位置；◆与深色（彩印为红色）为编辑选定的主题" if highlight
                   else "每一短竖线是一次提及，横轴为在原文中的字符位置；细线为每篇人物稿的开头")
     with house.style():
         figure = house.new_figure(house.Frame(title, source, width, height, standfirst, settings))
