@@ -23,9 +23,11 @@ bench: $(STAMP)
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks --allow-root
 
-# After editing a notebook's .py twin outside JupyterLab: rewrite its .ipynb (no outputs).
+# After editing a notebook's .py twin outside JupyterLab: update its .ipynb (cell ids kept, so the
+# diff shows only what changed) and clear every output before committing.
 notebooks: $(STAMP)
-	$(VENV)/bin/jupytext --to ipynb notebooks/[0-9]*.py
+	$(VENV)/bin/jupytext --update --to ipynb notebooks/[0-9]*.py
+	$(VENV)/bin/jupyter nbconvert --clear-output --inplace notebooks/[0-9]*.ipynb
 
 $(STAMP): pyproject.toml scripts/bootstrap.sh scripts/system-packages.txt
 	bash scripts/bootstrap.sh
