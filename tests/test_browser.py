@@ -4,7 +4,6 @@ No browser is downloaded (`playwright install` is never run): Playwright launche
 which scripts/system-packages.txt installs through `make test`'s bootstrap.
 """
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists() and not shutil.which("chromium"),
-                                reason="Debian's chromium is not installed (scripts/system-packages.txt; run make setup)")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
+                                reason=f"Debian's chromium is not installed at {CHROMIUM} (scripts/system-packages.txt; "
+                                       "run make setup as root)")
 
 
 @pytest.fixture(scope="module")
