@@ -51,6 +51,9 @@ QUOTE_FOLD = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 LINE_BREAKS = "\r\n"
 
 
+# Extractors normalise the same sentences again and again; the result is immutable, so share it.
+# Bounded, so that a batch over many articles does not keep them all.
+@lru_cache(maxsize=4096)
 def normalize(source: str, start: int = 0, end: int | None = None) -> NormalizedText:
     """NFKC-normalise source[start:end] character by character, remembering where each came from.
 
