@@ -140,7 +140,8 @@ def process_article(job: ArticleJob, out: str, backend: str) -> ArticleResult:
                       lambda path: Path(path).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8"))
         return ArticleResult(job, True, article.id, tuple(sorted(frames)), len(article.text),
                              len(article.text.encode("utf-8")), time.perf_counter() - started,
-                             warnings=tuple(str(w.message) for w in caught))
+                             # The article's own warnings, not libraries' resource or deprecation noise.
+                             warnings=tuple(str(w.message) for w in caught if issubclass(w.category, UserWarning)))
     except Exception as error:  # one bad article must not stop the batch: report it and go on
         _manifest_path(out_dir, job.key).unlink(missing_ok=True)
         reason = f"{type(error).__name__}: {error}".splitlines()[0]
