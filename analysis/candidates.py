@@ -16,13 +16,12 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
 from .discover import discover
 from .keywords import tfidf
-from .pipeline import Analysis, table
+from .pipeline import Analysis, per_analysis, table
 from .text import normalize
 from .themes import default_hits
 
@@ -65,7 +64,7 @@ def editor_candidates(analysis: Analysis) -> list[Candidate]:
     return list(_candidates(analysis))
 
 
-@lru_cache(maxsize=4)
+@per_analysis
 def _candidates(analysis: Analysis) -> tuple[Candidate, ...]:
     raw: dict[str, tuple[str, str, list[_Mark]]] = {}
 
@@ -84,6 +83,12 @@ def _candidates(analysis: Analysis) -> tuple[Candidate, ...]:
 
     found = discover(analysis)
     normalized = normalize(article.text)
+    # Tokens by surface and normal form, in text order: one pass instead of one per term.
+    by_text: dict[str, list] = defaultdict(list)
+    by_norm: dict[str, list] = defaultdict(list)
+    for token in analysis.tokens:
+        by_text[token.text].append(token)
+        by_norm[token.norm].append(token)
     for slogan in found.slogans:
         # A slogan reaches as far as its members do: 四心 is also every 耐心, 细心 … in the article.
         members = [m for member in slogan.members for m in _literal_marks(normalized, member)]
@@ -97,7 +102,7 @@ def _candidates(analysis: Analysis) -> tuple[Candidate, ...]:
     for term in sorted({t.term for t in found.quoted_terms}):
         # Quoted, or used as a word of its own (话毕单成 unquoted); not inside longer words (便民热线).
         quoted = [_Mark(t.start, t.end) for t in found.quoted_terms if t.term == term]
-        add(f"term:{term}", term, "term", [*quoted, *(_Mark(t.start, t.end) for t in analysis.tokens if t.text == term)])
+        add(f"term:{term}", term, "term", [*quoted, *(_Mark(t.start, t.end) for t in by_text.get(term, ()))])
 
     family_words: dict[str, set[str]] = defaultdict(set)
     for row in found.families:
@@ -107,7 +112,7 @@ def _candidates(analysis: Analysis) -> tuple[Candidate, ...]:
     for morpheme in chosen:
         words = family_words[morpheme]
         marks = [_Mark(t.start, t.end) for t in analysis.tokens if t.norm in words]
-        top = sorted(words, key=lambda w: (-sum(1 for t in analysis.tokens if t.norm == w), w))[:FAMILY_LABEL_WORDS]
+        top = sorted(words, key=lambda w: (-len(by_norm.get(w, ())), w))[:FAMILY_LABEL_WORDS]
         add(f"family:{morpheme}", f"{morpheme}：{'、'.join(top)}", "family", marks)
 
     by_idiom: dict[str, list[_Mark]] = defaultdict(list)
@@ -120,7 +125,7 @@ def _candidates(analysis: Analysis) -> tuple[Candidate, ...]:
     for keyword in tfidf(analysis, KEYWORDS_PER_PROFILE):
         if keyword.term not in covered and f"keyword:{keyword.term}" not in raw:
             add(f"keyword:{keyword.term}", keyword.term, "keyword",
-                [_Mark(t.start, t.end) for t in analysis.tokens if t.norm == keyword.term])
+                [_Mark(t.start, t.end) for t in by_norm.get(keyword.term, ())])
 
     profiles = [p.id for p in article.profiles] or [s.id for s in article.sections]
     candidates = [_build(analysis, cid, label, kind, marks, profiles) for cid, (label, kind, marks) in raw.items()]

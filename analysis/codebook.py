@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -127,6 +128,14 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
     path = Path(path) if path is not None else default_codebook_path()
     if not path.is_file():
         raise InputError(f"{path}: no such codebook file; give the path of a YAML codebook (see the README)")
+    stat = path.stat()
+    return _read_codebook(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _read_codebook(path: Path, mtime_ns: int, size: int) -> Codebook:
+    """Parse once per file version (the key has its mtime and size): a batch reads it per article.
+    Errors are not cached, so a fixed file is read again."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:

@@ -18,7 +18,7 @@ import cn2an
 import pandas as pd
 
 from .corpus import Article
-from .pipeline import Analysis, table
+from .pipeline import Analysis, per_analysis, table
 from .segment import Token, stopwords
 from .text import NormalizedText, Sentence, normalize
 
@@ -112,9 +112,8 @@ def _views(analysis: Analysis) -> list[_View]:
     views = []
     for sentence in analysis.sentences:
         norm = normalize(analysis.article.text, sentence.start, sentence.end)
-        first = {}
-        for index, origin in enumerate(norm.origin):
-            first.setdefault(origin, index)
+        # Source offset -> first normalised index: reversed, so the first index is written last.
+        first = dict(zip(reversed(norm.origin), range(len(norm.origin) - 1, -1, -1)))
         located = []
         for token in by_sentence[sentence.index]:
             start = first[token.start]
@@ -435,7 +434,7 @@ class Discoveries:
     idioms: tuple[Idiom, ...]
 
 
-@lru_cache(maxsize=4)
+@per_analysis
 def discover(analysis: Analysis) -> Discoveries:
     """Everything this module finds, computed once per analysis."""
     enumerations = find_enumerations(analysis)

@@ -17,7 +17,7 @@ import pandas as pd
 
 from .corpus import Article, Profile
 from .numerals import NumberSpan, find_numbers, plain_number, read_numeral
-from .pipeline import Analysis, table
+from .pipeline import Analysis, per_analysis, table
 from .segment import Token
 from .text import Sentence, normalize
 
@@ -163,6 +163,7 @@ def _sentence_dates(sentence: Sentence, article: Article) -> list[tuple[int, int
     return spans
 
 
+@per_analysis
 def extract_dates(analysis: Analysis) -> list[DateMention]:
     """Dates, relative dates and clock times of the whole article, in text order."""
     article = analysis.article
@@ -231,6 +232,7 @@ def _resolve(article: Article, sentence: Sentence, start: int, end: int, fields:
 
 # ---------------------------------------------------------------- quantities
 
+@per_analysis
 def extract_facts(analysis: Analysis) -> list[Fact]:
     """Quantities with their unit, what is counted and the period, in text order."""
     article = analysis.article

@@ -18,7 +18,7 @@ from statistics import median
 
 import pandas as pd
 
-from .pipeline import Analysis, table
+from .pipeline import Analysis, per_analysis, table
 from .segment import Token, stopwords
 
 TOP_N = 10
@@ -54,8 +54,13 @@ class Keyness:
 
 def is_content(token: Token) -> bool:
     """Words worth ranking: two or more characters, no stopword, no number, name or punctuation."""
-    return bool(_CONTENT.fullmatch(token.norm)) and token.norm not in stopwords() \
-        and not token.pos.startswith(("nr", "m", "x"))
+    return _is_content_word(token.norm, token.pos)
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_content_word(norm: str, pos: str) -> bool:
+    # Keyed on the word, not the token: an article asks about each token several times.
+    return bool(_CONTENT.fullmatch(norm)) and norm not in stopwords() and not pos.startswith(("nr", "m", "x"))
 
 
 def target_sections(analysis: Analysis) -> list[str]:
@@ -64,6 +69,7 @@ def target_sections(analysis: Analysis) -> list[str]:
     return ids or [s.id for s in analysis.article.sections if s.kind == "body"]
 
 
+@per_analysis
 def _by_section(analysis: Analysis) -> dict[str, list[Token]]:
     grouped: dict[str, list[Token]] = defaultdict(list)
     for token in analysis.tokens:
@@ -83,6 +89,7 @@ def jieba_idf() -> tuple[dict[str, float], float]:
     return table, median(table.values())
 
 
+@per_analysis
 def tfidf(analysis: Analysis, top_n: int = TOP_N) -> list[Keyword]:
     idf, default = jieba_idf()
     result = []
@@ -101,13 +108,14 @@ def textrank(analysis: Analysis, top_n: int = TOP_N) -> list[Keyword]:
     grouped = _by_section(analysis)
     for section_id in target_sections(analysis):
         tokens = grouped[section_id]
+        ranked = [is_content(t) and t.pos.startswith(TEXTRANK_POS) for t in tokens]
         weights: dict[tuple[str, str], int] = Counter()
         for i, token in enumerate(tokens):
-            if not (is_content(token) and token.pos.startswith(TEXTRANK_POS)):
+            if not ranked[i]:
                 continue
-            for other in tokens[i + 1 : i + TEXTRANK_WINDOW]:
-                if is_content(other) and other.pos.startswith(TEXTRANK_POS) and other.norm != token.norm:
-                    weights[(token.norm, other.norm)] += 1
+            for j in range(i + 1, min(i + TEXTRANK_WINDOW, len(tokens))):
+                if ranked[j] and tokens[j].norm != token.norm:
+                    weights[(token.norm, tokens[j].norm)] += 1
         result.extend(_ranked(section_id, "textrank", pagerank(weights), top_n))
     return result
 
@@ -122,9 +130,11 @@ def pagerank(weights: dict[tuple[str, str], int], iterations: int = 10) -> dict[
         return {}
     score = {node: 1 / len(graph) for node in graph}
     out = {node: sum(edges.values()) for node, edges in graph.items()}
+    # Each edge's share of its neighbour's weight, computed once rather than every iteration.
+    shares = {node: [(other, w / out[other]) for other, w in edges.items()] for node, edges in graph.items()}
     for _ in range(iterations):
-        score = {node: (1 - DAMPING) + DAMPING * sum(w / out[other] * score[other] for other, w in edges.items())
-                 for node, edges in graph.items()}
+        score = {node: (1 - DAMPING) + DAMPING * sum(share * score[other] for other, share in edges)
+                 for node, edges in shares.items()}
     top = max(score.values())
     return {node: value / top for node, value in score.items()}
 

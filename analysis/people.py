@@ -16,7 +16,7 @@ import pandas as pd
 from .corpus import Article, Profile
 from .facts import DAILY_PERIODS, TIME_UNITS, DateMention, Fact, extract_dates, extract_facts, published_date
 from .numerals import plain_number, read_numeral
-from .pipeline import Analysis, table
+from .pipeline import Analysis, per_analysis, table
 from .quotes import Quote, extract_quotes
 from .text import Sentence, normalize
 
@@ -63,6 +63,7 @@ class Person:
         return tuple(w for w in self.workloads if w.period in DAILY_PERIODS)
 
 
+@per_analysis
 def people(analysis: Analysis) -> list[Person]:
     """One record per profiled person, in the order of the article."""
     article = analysis.article

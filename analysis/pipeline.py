@@ -3,11 +3,17 @@
 Extractors take an `Analysis` (the article, its sentences and tokens, computed once) and
 return dataclasses; `TABLES` names the tidy table each one contributes. `report` writes them as
 CSV for one article; `batch` writes the same tables for many.
+
+Results that several extractors need (dates, facts, quotes, theme hits, the tokens table) are
+computed once per analysis with `@per_analysis`: they live on the `Analysis` itself, so they
+are shared between tables of one article and go away with it (no cache across articles).
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -23,6 +29,8 @@ class Analysis:
     sentences: tuple[Sentence, ...]
     tokens: tuple[Token, ...]
     backend: str = "jieba"
+    # Results derived from this analysis, filled by `per_analysis` functions; not part of its identity.
+    derived: dict[tuple, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def sentence_of(self, token: Token) -> Sentence:
         return self.sentences[token.sentence_index]
@@ -32,6 +40,26 @@ def analyse(article: Article, backend: str = "jieba") -> Analysis:
     sentences = article_sentences(article)
     tokens = tokenize(article, get_segmenter(backend), sentences)
     return Analysis(article, tuple(sentences), tuple(tokens), backend)
+
+
+Result = TypeVar("Result")
+
+
+def per_analysis(compute: Callable[..., Result]) -> Callable[..., Result]:
+    """Compute `compute(analysis, *args)` once per analysis and argument values, then share it.
+
+    The result is kept in `analysis.derived`, so it lives exactly as long as the analysis. Callers
+    must treat it as read-only (return tuples or frozen dataclasses where possible).
+    """
+    @functools.wraps(compute)
+    def shared(analysis: Analysis, *args: Any) -> Result:
+        key = (compute.__module__, compute.__qualname__, *args)
+        try:
+            return analysis.derived[key]
+        except KeyError:
+            result = analysis.derived[key] = compute(analysis, *args)
+            return result
+    return shared
 
 
 TableBuilder = Callable[[Analysis], pd.DataFrame]
@@ -57,6 +85,7 @@ def _sections(analysis: Analysis) -> pd.DataFrame:
 
 
 @table("tokens")
+@per_analysis
 def _tokens(analysis: Analysis) -> pd.DataFrame:
     return tables.tokens_table(analysis.article, analysis.tokens, stopwords())
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .corpus import Article, Profile, Section
-from .pipeline import Analysis, table
+from .pipeline import Analysis, per_analysis, table
 from .text import NormalizedText, normalize
 
 SENTENCE_END = "。！？!?"
@@ -368,6 +368,7 @@ def _quote(article: Article, section: Section, norm: NormalizedText, span: _Span
                  repaired=bool(span.repair_note), repair_note=span.repair_note, nested=nested)
 
 
+@per_analysis
 def extract_quotes(analysis: Analysis) -> list[Quote]:
     """Every quoted span of the article with its kind and speaker, in text order."""
     article = analysis.article

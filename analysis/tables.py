@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 from pathlib import Path
 
 import pandas as pd
@@ -44,7 +45,7 @@ def tokens_records(tokens: Iterable[Token]) -> list[dict]:
 def tokens_table(article: Article, tokens: Iterable[Token], stopwords: frozenset[str] = frozenset()) -> pd.DataFrame:
     columns = ["section_id", "sentence_index", "text", "norm", "pos", "start", "end"]
     # Plain tuples, not dataclasses.asdict: asdict deep-copies every field and was most of the time.
-    frame = pd.DataFrame([tuple(getattr(t, c) for c in columns) for t in tokens], columns=columns)
+    frame = pd.DataFrame(list(map(attrgetter(*columns), tokens)), columns=columns)
     frame.insert(0, "article_id", article.id)
     frame["stopword"] = frame["norm"].isin(stopwords)
     return frame

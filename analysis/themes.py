@@ -20,7 +20,7 @@ import pandas as pd
 from .codebook import (AllOf, AnyOf, Atom, Codebook, Literal, Near, Not, Rule, Term, Theme, load_codebook,
                        rule_atoms)
 from .corpus import Article
-from .pipeline import Analysis, table
+from .pipeline import Analysis, per_analysis, table
 from .segment import Token
 from .text import Sentence, normalize
 
@@ -224,7 +224,7 @@ def theme_evidence(analysis: Analysis, hits: Iterable[ThemeHit]) -> dict[str, li
     return dict(evidence)
 
 
-@lru_cache(maxsize=4)
+@per_analysis
 def default_hits(analysis: Analysis) -> tuple[ThemeHit, ...]:
     """Hits of the bundled codebook, computed once per analysis (tables and candidates share them)."""
     return tuple(match_themes(analysis, load_codebook()))
