@@ -1,5 +1,8 @@
 """The per-analysis memo: shared results are computed once per analysis, equal fresh ones, and stay
 with their analysis (nothing carries over to the next article)."""
+import subprocess
+import sys
+
 import pandas as pd
 import pytest
 
@@ -80,3 +83,11 @@ def test_codebook_is_parsed_once_per_file_version(tmp_path):
     path.write_text(text + "\n# edited\n", encoding="utf-8")
     edited = codebook.load_codebook(path)
     assert edited is not first and edited == first
+
+
+def test_idf_table_is_read_without_importing_jieba_analyse():
+    # jieba.analyse loads its own copy of the table at import (about a second per process).
+    code = ("import sys; from analysis.keywords import jieba_idf; table, default = jieba_idf(); "
+            "assert len(table) > 100_000 and default > 0; print('jieba.analyse' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
