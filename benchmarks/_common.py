@@ -74,3 +74,11 @@ def table(headers: list[str], rows: list[list]) -> str:
     lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join("---" for _ in headers) + " |"]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+def main(run, doc: str | None) -> None:
+    """Command line of one benchmark: `--help` explains it; otherwise run it and print its table."""
+    import argparse
+
+    argparse.ArgumentParser(description=doc, epilog="Set BENCH_QUICK=1 for small sizes.").parse_args()
+    print(run()[0])

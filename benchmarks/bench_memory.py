@@ -5,6 +5,7 @@ Measured as the peak resident set size of the batch process (`resource.getrusage
 """
 from __future__ import annotations
 
+import _common  # noqa: E402
 from _common import QUICK, batch_run, table
 
 
@@ -17,4 +18,4 @@ def run() -> tuple[str, dict]:
 
 
 if __name__ == "__main__":
-    print(run()[0])
+    _common.main(run, __doc__)

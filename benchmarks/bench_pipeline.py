@@ -11,6 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import _common  # noqa: E402
 from _common import QUICK, batch_run, build_corpus, table
 
 
@@ -52,4 +53,4 @@ def run() -> tuple[str, dict]:
 
 
 if __name__ == "__main__":
-    print(run()[0])
+    _common.main(run, __doc__)

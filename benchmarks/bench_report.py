@@ -11,6 +11,7 @@ import subprocess
 import tempfile
 import time
 
+import _common  # noqa: E402
 from _common import PYTHON, ROOT, table
 
 HEAVY_IMPORTS = ["pandas", "matplotlib.pyplot", "jieba.analyse", "papermill", "pyarrow.parquet",
@@ -42,4 +43,4 @@ def run() -> tuple[str, dict]:
 
 
 if __name__ == "__main__":
-    print(run()[0])
+    _common.main(run, __doc__)

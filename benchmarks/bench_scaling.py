@@ -1,6 +1,7 @@
 """Scaling: the same batch with 1 and 2 worker processes (this machine has 2 cores)."""
 from __future__ import annotations
 
+import _common  # noqa: E402
 from _common import QUICK, batch_run, table
 
 
@@ -12,4 +13,4 @@ def run() -> tuple[str, dict]:
 
 
 if __name__ == "__main__":
-    print(run()[0])
+    _common.main(run, __doc__)

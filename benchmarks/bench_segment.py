@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 
+import _common  # noqa: E402
 from _common import QUICK, article_text, mb, table
 
 
@@ -59,4 +60,4 @@ def run() -> tuple[str, dict]:
 
 
 if __name__ == "__main__":
-    print(run()[0])
+    _common.main(run, __doc__)
