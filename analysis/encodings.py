@@ -6,16 +6,15 @@ actually meet, and is accepted only when the result reads as Chinese text.
 from __future__ import annotations
 
 import codecs
-import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 from .errors import InputError
+from .text import HAN_RE
 
 MAX_BYTES = 20 * 1024 * 1024  # one article; larger inputs belong to the batch command
 CHINESE_ENCODINGS = ["gb18030", "big5", "utf_16", "utf_32"]
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -62,6 +61,6 @@ def _reads_as_chinese(text: str) -> bool:
     visible = [c for c in text if not c.isspace()]
     if not visible:
         return False
-    han = sum(1 for c in visible if _HAN_RE.match(c))
+    han = sum(1 for c in visible if HAN_RE.match(c))
     odd = sum(1 for c in visible if not c.isprintable() or "\ue000" <= c <= "\uf8ff")
     return han / len(visible) > 0.3 and odd / len(visible) < 0.01

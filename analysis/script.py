@@ -6,11 +6,11 @@ the original and in the copy.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+from .text import HAN_RE
+
 # Share of Han characters that t2s changes above which a text counts as Traditional. Simplified
 # text changes by 0 (the bundled article) or a handful of variant characters.
 TRADITIONAL_SHARE = 0.02
@@ -40,6 +40,6 @@ def to_simplified(source: str) -> Conversion:
         converted = "".join(converter.convert(char) if len(converter.convert(char)) == 1 else char
                             for char in source)
     changed = sum(1 for a, b in zip(source, converted) if a != b)
-    han = len(_HAN_RE.findall(source)) or 1
+    han = len(HAN_RE.findall(source)) or 1
     traditional = changed >= MIN_CHANGED and changed / han >= TRADITIONAL_SHARE
     return Conversion(converted if traditional else source, traditional, changed if traditional else 0)

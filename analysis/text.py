@@ -10,6 +10,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+# One Han character of the CJK Unified Ideographs block: what "Chinese text" means to the checks.
+HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+
 # Sentence-final punctuation (full and half width) and what may close a sentence after it.
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)》】\"'"

@@ -24,6 +24,7 @@ def test_batch_on_a_local_cluster_matches_the_local_run(client, tmp_path):
     assert (on_dask.succeeded, on_dask.failed) == (2, 1)
     assert "no Chinese text" in on_dask.failures[0][1]
     local = run_batch(corpus, tmp_path / "local", backend=BACKEND, progress=False, report=lambda m: None)
+    assert (local.succeeded, local.failed) == (2, 1)
     for name in ("tokens", "profiles", "sections"):
         pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "dask" / f"{name}.parquet"),
                                       pd.read_parquet(tmp_path / "local" / f"{name}.parquet"))
