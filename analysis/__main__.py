@@ -121,6 +121,57 @@ def _batch(args: argparse.Namespace) -> int:
     return 1 if summary.failed else 0
 
 
+def _desk_tables(args: argparse.Namespace) -> dict:
+    """An archive's tables (--corpus: a batch output folder, read not re-analysed), or one article's."""
+    from .concordance import read_archive
+    from .pipeline import all_tables
+
+    if args.corpus:
+        return read_archive(args.corpus)
+    return all_tables(_analysis(args))
+
+
+def _kwic(args: argparse.Namespace) -> list[dict]:
+    from .concordance import kwic, kwic_frame
+
+    lines = kwic(args.query, _desk_tables(args), args.window, args.sort)
+    return kwic_frame(lines).astype(object).where(lambda f: f.notna(), None).to_dict("records")
+
+
+def _collocations(args: argparse.Namespace) -> dict:
+    from .collocations import collocates, collocates_frame, multiword_units, units_frame
+
+    tables_ = _desk_tables(args)
+    clean = lambda frame: frame.astype(object).where(frame.notna(), None).to_dict("records")  # noqa: E731
+    return {"collocates": clean(collocates_frame(collocates(args.term, tables_, args.window, args.min_count))),
+            "multiword_units": clean(units_frame(multiword_units(tables_["tokens"], top_n=args.top)))}
+
+
+DESK_VERBS = {"kwic": _kwic, "collocations": _collocations}
+
+
+def _desk_parsers(sub) -> None:
+    from .collocations import DEFAULT_WINDOW as COLLOCATION_WINDOW
+    from .concordance import DEFAULT_WINDOW, SORTS
+
+    kwic = sub.add_parser("kwic", help="concordance: every occurrence of QUERY (word, phrase, theme:ID, "
+                          "slogan:LABEL) with context, span, section and speaker")
+    kwic.add_argument("query")
+    kwic.add_argument("--window", type=int, default=DEFAULT_WINDOW, help=f"tokens each side (default {DEFAULT_WINDOW})")
+    kwic.add_argument("--sort", choices=SORTS, default="position",
+                      help="position, or by the words to the left (L1, L2 ...) or right (R1 ...), as AntConc")
+    colloc = sub.add_parser("collocations", help="collocates of TERM (frequency, G2, MI) and the strongest "
+                            "multi-word units")
+    colloc.add_argument("term")
+    colloc.add_argument("--window", type=int, default=COLLOCATION_WINDOW, help="tokens each side, same sentence")
+    colloc.add_argument("--min-count", type=int, default=1, help="least co-occurrences to list (default 1)")
+    colloc.add_argument("--top", type=int, default=20, help="multi-word units to list (default 20)")
+    for command in (kwic, colloc):
+        _common(command)
+        command.add_argument("--corpus", help="a batch output folder (its Parquet tables) instead of one article")
+        command.add_argument("--json", action="store_true", help="JSON on stdout (the default output)")
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     root.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -130,6 +181,7 @@ def parser() -> argparse.ArgumentParser:
         _common(command)
         command.add_argument("--json", action="store_true", help="JSON on stdout (the default output)")
     sub.choices["themes"].add_argument("--codebook", help="codebook YAML file (default: analysis/data/codebook.yaml)")
+    _desk_parsers(sub)
     report = sub.add_parser("report", help="write every table for an article")
     _common(report)
     report.add_argument("--out", help="output folder (default: output/)")
@@ -170,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
             elif args.verb == "batch":
                 status = _batch(args)
             else:
-                records = VERBS[args.verb][1](args)
+                records = (DESK_VERBS.get(args.verb) or VERBS[args.verb][1])(args)
                 json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
                 sys.stdout.write("\n")
                 status = 0

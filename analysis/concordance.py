@@ -1,0 +1,184 @@
+"""Concordance (KWIC): every occurrence of a word, phrase, theme or slogan with its context.
+
+The interface follows AntConc's concordance and quanteda's `kwic()`: a query, a window of tokens
+either side, and lines sortable by the neighbouring words (L1, L2 … to the left, R1, R2 … to the
+right) or by position. A word or phrase is found by a direct substring search of the article
+text, so the hits are exactly those of `re.finditer(re.escape(query), text)`; the contexts are
+then widened to whole tokens. `theme:ID` takes the codebook's hits and `slogan:LABEL` a discovered
+slogan's occurrences, each with the span the extractor recorded.
+
+Everything runs on tables: one article's tables in memory, or the Parquet files `batch` wrote for
+an archive (`tokens`, `quotes`, `theme_hits`, `slogans`), which are read, never re-analysed. The
+article text is rebuilt from the tokens table (tokens tile every non-space character), so an
+archive needs no access to the original files.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import InputError
+
+DEFAULT_WINDOW = 5
+SORTS = ("position", "left", "right")
+THEME_PREFIX = "theme:"
+SLOGAN_PREFIX = "slogan:"
+# Tables a concordance reads; an archive's other tables are left on disk.
+KWIC_TABLES = ("tokens", "quotes", "theme_hits", "slogans")
+
+
+@dataclass(frozen=True)
+class KwicLine:
+    article_id: str
+    section_id: str
+    start: int  # the keyword is text[start:end] of the article
+    end: int
+    left: str  # whole tokens (and the part of a token the keyword cuts) before the keyword
+    keyword: str
+    right: str
+    speaker: str | None  # who speaks, when the keyword stands inside a speech quote
+    left_words: tuple[str, ...]  # L1, L2 … (nearest first), for sorting
+    right_words: tuple[str, ...]  # R1, R2 …
+
+
+@dataclass(frozen=True)
+class TokenIndex:
+    """One article's tokens as sorted arrays, and its text rebuilt from them."""
+
+    article_id: str
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    words: tuple[str, ...]
+    sections: tuple[str, ...]
+
+    @classmethod
+    def from_frame(cls, article_id: str, tokens: pd.DataFrame) -> "TokenIndex":
+        tokens = tokens.sort_values("start")
+        starts = tokens["start"].astype(int).tolist()
+        ends = tokens["end"].astype(int).tolist()
+        words = tokens["text"].astype(str).tolist()
+        return cls(article_id, rebuild_text(starts, ends, words), tuple(starts), tuple(ends), tuple(words),
+                   tuple(section_column(tokens).astype(str).tolist()))
+
+    def section_at(self, offset: int) -> str:
+        index = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        return self.sections[index] if self.sections else ""
+
+
+def section_column(frame: pd.DataFrame) -> pd.Series:
+    """The section id column, whichever name a table version gives it."""
+    for name in ("section_id", "profile_id"):
+        if name in frame.columns:
+            return frame[name]
+    raise KeyError("section_id")
+
+
+def rebuild_text(starts: list[int], ends: list[int], words: list[str]) -> str:
+    """The article text from its tokens; characters no token covers (white space) become spaces."""
+    length = max(ends, default=0)
+    chars = [" "] * length
+    for start, end, word in zip(starts, ends, words):
+        chars[start:end] = word
+    return "".join(chars)
+
+
+def kwic(query: str, tables: Mapping[str, pd.DataFrame], window: int = DEFAULT_WINDOW,
+         sort: str = "position") -> list[KwicLine]:
+    """Concordance lines of `query` in every article of `tables` (one article's or an archive's)."""
+    if not query.strip():
+        raise InputError("kwic: the query is empty; give a word, a phrase, theme:ID or slogan:LABEL")
+    if window < 0:
+        raise InputError(f"kwic: --window {window} is negative; give 0 or more tokens")
+    if sort not in SORTS:
+        raise InputError(f"kwic: unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
+    tokens = tables["tokens"]
+    spans = _query_spans(query, tables)
+    speakers = _speech_spans(tables.get("quotes"))
+    lines: list[KwicLine] = []
+    for article_id, article_tokens in tokens.groupby("article_id", sort=False):
+        index = TokenIndex.from_frame(str(article_id), article_tokens)
+        found = (spans.get(str(article_id), []) if spans is not None
+                 else [(m.start(), m.end()) for m in re.finditer(re.escape(query), index.text)])
+        for start, end in found:
+            lines.append(_line(index, start, end, window, speakers.get(str(article_id), [])))
+    return sort_lines(lines, sort)
+
+
+def sort_lines(lines: Iterable[KwicLine], sort: str = "position") -> list[KwicLine]:
+    """AntConc's sorts: by position, by the words to the left (L1 first), or to the right (R1 first)."""
+    if sort == "left":
+        return sorted(lines, key=lambda line: (line.left_words, line.article_id, line.start))
+    if sort == "right":
+        return sorted(lines, key=lambda line: (line.right_words, line.article_id, line.start))
+    return sorted(lines, key=lambda line: (line.article_id, line.start))
+
+
+def _line(index: TokenIndex, start: int, end: int, window: int,
+          speeches: list[tuple[int, int, str | None]]) -> KwicLine:
+    # Tokens wholly before the keyword, and wholly after it; a token the keyword cuts is shown in part.
+    before = bisect.bisect_right(index.ends, start)
+    after = bisect.bisect_left(index.starts, end)
+    first = max(0, before - window)
+    last = min(len(index.starts), after + window)
+    left_from = index.starts[first] if window and before > first else start
+    left_from = min(left_from, start)
+    right_to = index.ends[last - 1] if window and last > after else end
+    right_to = max(right_to, end)
+    left_words = tuple(reversed(index.words[first:before]))
+    right_words = tuple(index.words[after:last])
+    speaker = next((who for s, e, who in speeches if s <= start and end <= e), None)
+    return KwicLine(index.article_id, index.section_at(start), start, end,
+                    index.text[left_from:start].strip(), index.text[start:end], index.text[end:right_to].strip(),
+                    speaker, left_words, right_words)
+
+
+def _query_spans(query: str, tables: Mapping[str, pd.DataFrame]) -> dict[str, list[tuple[int, int]]] | None:
+    """Spans per article for theme:/slogan: queries; None for a plain word or phrase."""
+    if query.startswith(THEME_PREFIX):
+        frame, column, value = tables.get("theme_hits"), "theme_id", query[len(THEME_PREFIX):]
+    elif query.startswith(SLOGAN_PREFIX):
+        frame, column, value = tables.get("slogans"), "label", query[len(SLOGAN_PREFIX):]
+    else:
+        return None
+    if frame is None or frame.empty or column not in frame.columns:
+        return {}
+    chosen = frame[frame[column].astype(str) == value]
+    if chosen.empty and column == "theme_id" and "theme_label" in frame.columns:
+        chosen = frame[frame["theme_label"].astype(str) == value]  # theme:耐心 by its label
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for article_id, start, end in chosen[["article_id", "start", "end"]].drop_duplicates().itertuples(index=False):
+        spans.setdefault(str(article_id), []).append((int(start), int(end)))
+    return spans
+
+
+def _speech_spans(quotes: pd.DataFrame | None) -> dict[str, list[tuple[int, int, str | None]]]:
+    if quotes is None or quotes.empty:
+        return {}
+    speech = quotes[quotes["kind"] == "speech"]
+    result: dict[str, list[tuple[int, int, str | None]]] = {}
+    for article_id, start, end, speaker in speech[["article_id", "start", "end", "speaker"]].itertuples(index=False):
+        result.setdefault(str(article_id), []).append(
+            (int(start), int(end), speaker if isinstance(speaker, str) and speaker else None))
+    return result
+
+
+def read_archive(folder: str | Path, names: Iterable[str] = KWIC_TABLES) -> dict[str, pd.DataFrame]:
+    """The combined Parquet tables of a batch output folder (only those named)."""
+    folder = Path(folder)
+    if not (folder / "tokens.parquet").is_file():
+        raise InputError(f"{folder}: no tokens.parquet here; give the --out folder of a finished "
+                         "`python -m analysis batch` run")
+    return {name: pd.read_parquet(folder / f"{name}.parquet")
+            for name in names if (folder / f"{name}.parquet").is_file()}
+
+
+def kwic_frame(lines: Iterable[KwicLine]) -> pd.DataFrame:
+    """Lines as a table (the schema of `python -m analysis kwic --json`)."""
+    columns = ["article_id", "section_id", "start", "end", "left", "keyword", "right", "speaker"]
+    return pd.DataFrame([{c: getattr(line, c) for c in columns} for line in lines], columns=columns)
