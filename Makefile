@@ -4,13 +4,21 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.bootstrapped
 ARTICLE ?=
 
-.PHONY: report test setup clean lab notebooks bench
+CORPUS ?= ../shared/bench/thucnews-val-1000
+# THUCNews file names end in their category (0001_sports): group the archive by it.
+ARCHIVE_FIELDS ?= --field 'category=_([a-z]+)$$' --group-by category
+
+.PHONY: report test setup clean lab notebooks bench archive
 
 report: $(STAMP)
 	$(PY) -m analysis report --notebooks --figures figures $(ARTICLE)
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+# Many articles at once: batch over CORPUS (a folder), then notebook 05_archive over the tables it wrote.
+archive: $(STAMP)
+	$(PY) -m analysis archive $(CORPUS) --backend rjieba $(ARCHIVE_FIELDS)
 
 setup: $(STAMP)
 

@@ -172,6 +172,19 @@ def _desk_parsers(sub) -> None:
         command.add_argument("--json", action="store_true", help="JSON on stdout (the default output)")
 
 
+def _archive(args: argparse.Namespace) -> int:
+    from .archive_report import DEFAULT_ARCHIVE_OUTPUT, build_archive
+
+    result = build_archive(args.corpus, Path(args.out) if args.out else DEFAULT_ARCHIVE_OUTPUT, tuple(args.field),
+                           args.group_by, args.workers, args.backend, progress=not args.no_progress)
+    for note in result.notes:
+        print(note)
+    print(f"稿库表格：{result.tables}")
+    for path in result.written:
+        print(f"写出：{path}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     root.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -182,6 +195,18 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--json", action="store_true", help="JSON on stdout (the default output)")
     sub.choices["themes"].add_argument("--codebook", help="codebook YAML file (default: analysis/data/codebook.yaml)")
     _desk_parsers(sub)
+    archive = sub.add_parser("archive", help="batch over a corpus folder, then the archive notebook (make archive)")
+    archive.add_argument("corpus", help="folder of article .txt files and/or article folders")
+    archive.add_argument("--out", help="output folder (default: output/archive/); the tables, figures and "
+                         "notebook go to OUT/<corpus-name>/")
+    archive.add_argument("--field", action="append", default=[], metavar="NAME=REGEX",
+                         help="a metadata field read from article ids, e.g. category=_([a-z]+)$ (repeatable)")
+    archive.add_argument("--group-by", help="the field to group theme prevalence by (default: the whole archive)")
+    archive.add_argument("--workers", type=int, default=1, help="worker processes for the batch (default: 1)")
+    archive.add_argument("--backend", default=default_backend(), choices=sorted(BACKENDS),
+                         help=f"segmenter backend (default: ${BACKEND_VARIABLE} or jieba)")
+    archive.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    archive.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
     report = sub.add_parser("report", help="write every table for an article")
     _common(report)
     report.add_argument("--out", help="output folder (default: output/)")
@@ -221,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
                 status = _report(args)
             elif args.verb == "batch":
                 status = _batch(args)
+            elif args.verb == "archive":
+                status = _archive(args)
             else:
                 records = (DESK_VERBS.get(args.verb) or VERBS[args.verb][1])(args)
                 json.dump(records, sys.stdout, ensure_ascii=False, indent=1)

@@ -36,12 +36,32 @@ class NotebookRun:
     pages: list[Path] = field(default_factory=list)  # their HTML renderings without code
 
 
+ARCHIVE_NOTEBOOK = "05_archive.ipynb"  # reads a batch output folder, not one article: `make archive`
+
+
 def notebook_paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
-    """The notebooks in run order: `NN_name.ipynb`."""
-    return sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+    """The article notebooks in run order: `NN_name.ipynb`, without the archive notebook."""
+    return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb") if p.name != ARCHIVE_NOTEBOOK)
 
 
-def run_notebooks(parameters: NotebookParameters, out_dir: Path, notebooks: list[Path] | None = None,
+@dataclass(frozen=True)
+class ArchiveParameters:
+    """The values of the archive notebook's `parameters` cell."""
+
+    archive: Path  # a batch output folder
+    output: Path  # where the archive figures go
+    reports: Path  # where `make report` wrote the editors' pages
+    fields: tuple[str, ...] = ()  # NAME=REGEX read from article ids
+    group_by: str | None = None
+    query: str = "服务"
+
+    def as_papermill(self) -> dict:
+        return {"ARCHIVE": str(Path(self.archive).resolve()), "FIELDS": list(self.fields), "GROUP_BY": self.group_by,
+                "QUERY": self.query, "REPORTS": str(Path(self.reports).resolve()),
+                "OUTPUT": str(Path(self.output).resolve())}
+
+
+def run_notebooks(parameters: NotebookParameters | ArchiveParameters, out_dir: Path, notebooks: list[Path] | None = None,
                   kernel: str = KERNEL_NAME) -> NotebookRun:
     """Execute each notebook into `out_dir` (the sources stay untouched) and write an HTML copy beside it."""
     import papermill

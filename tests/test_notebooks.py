@@ -8,9 +8,11 @@ import pytest
 
 from analysis.corpus import BUNDLED_CORPUS, DEFAULT_ARTICLE_ID
 from analysis.errors import InputError
-from analysis.notebooks import KERNEL_NAME, NOTEBOOKS_DIR, NotebookParameters, notebook_paths, run_notebooks
+from analysis.notebooks import (ARCHIVE_NOTEBOOK, KERNEL_NAME, NOTEBOOKS_DIR, NotebookParameters, notebook_paths,
+                                run_notebooks)
 
 NOTEBOOKS = notebook_paths()
+ALL_NOTEBOOKS = [*NOTEBOOKS, NOTEBOOKS_DIR / ARCHIVE_NOTEBOOK]
 PARAMETERS = ("ARTICLE", "CODEBOOK", "PICKS", "OUTPUT")
 
 
@@ -23,10 +25,10 @@ def test_notebooks_are_numbered_and_paired():
     assert [path.stem[:3] for path in NOTEBOOKS] == [f"{n:02d}_" for n in range(1, len(NOTEBOOKS) + 1)]
     assert len(NOTEBOOKS) >= 4
     twins = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py"))
-    assert [p.stem for p in twins] == [p.stem for p in NOTEBOOKS]
+    assert [p.stem for p in twins] == [p.stem for p in ALL_NOTEBOOKS]
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: p.name)
 def test_committed_notebook_holds_no_outputs(path):
     notebook = nbformat.read(path, as_version=4)
     dirty = [index for index, cell in enumerate(notebook.cells)
@@ -34,7 +36,7 @@ def test_committed_notebook_holds_no_outputs(path):
     assert not dirty, f"{path.name}: cells {dirty} hold outputs; run `make notebooks` to rewrite it from its .py twin"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_is_in_sync_with_its_py_twin(path):
     # By content, not by file time: after a checkout either file may look newer.
     twin = jupytext.read(path.with_suffix(".py"))
