@@ -101,6 +101,10 @@ class JiebaSegmenter:
     def cut(self, text: str) -> list[tuple[str, str]]:
         return [(pair.word, pair.flag) for pair in self._pos.cut(text)]
 
+    def word_freq(self, word: str) -> int:
+        """How often jieba's dictionary has seen `word` (0 for a word it does not know)."""
+        return self._tokenizer.FREQ.get(word) or 0
+
     @contextlib.contextmanager
     def extra_words(self, entries: Iterable[DictionaryEntry]) -> Iterator[None]:
         """Add words, then restore the dictionary exactly as it was (frequencies, total, tags)."""

