@@ -10,14 +10,14 @@ text. Marks that do not pair up are repaired the way a reader would read them, a
 
 Each quote gets a kind: "speech" (someone's words), "term" (a short quoted term of art such as
 “四心” or “话毕单成”: never speech), "slogan" (a motto or a text on a wall, recognised by
-words such as 墙上/写着/理念/口号 around it) or "list" (“请、您好、谢谢” : short items joined by 、).
+words such as 墙上/写着/理念/口号 around it), "title" (the name of an honour, programme, campaign,
+work or a nickname: 荣获“全国五一劳动奖章”, “最美话务员”称号, 人称“拼命三郎”) or "list"
+(“请、您好、谢谢” : short items joined by 、).
 
-Speakers come from a reporting verb right before the quote (值班组长焦急地说：“…”), right after it
-(“…”杨光说), earlier in the same sentence (谷丽丽感慨道，…，“…”), from the tag between two parts of
-one quote (“…”杨光说，“…”), or from a sentence that names one person and ends with a colon (or,
-for a first-person quote, a comma). 她/他 and role phrases are resolved to the profiled person
-only when the text makes it clear (see `_resolve_pronoun`); otherwise a role phrase is kept
-as written and a bare pronoun gives no speaker (None).
+Speakers of speech are found by `analysis.speakers` (reporting clauses before or after the
+quote, split quotes, answers, headlines, the sentence or paragraph that introduces the words,
+他/她 resolved to the nearest named person whose pronoun agrees); a speaker is a name, and an
+unnamed one (几位摊主, 当天的值班组长) is kept in `speaker_description`.
 """
 from __future__ import annotations
 
@@ -28,37 +28,27 @@ import pandas as pd
 
 from .corpus import Article, Profile, Section
 from .pipeline import Analysis, per_analysis, table
+from .headings import looks_like_name
+from .speakers import NOBODY, PERSON_NOUN_RE, VERB_PATTERN, QuoteSpan, SectionPeople, Speaker, attribute, tag_before
 from .text import NormalizedText, normalize
 
 SENTENCE_END = "。！？!?"
 CLAUSE_MARKS = "，,；;：:、"
-REPORTING_VERBS = (
-    "告诉记者", "对记者说", "向记者介绍", "感慨道", "感叹道", "笑着说", "说道", "回忆道", "回忆说", "解释道",
-    "解释说", "补充道", "答道", "问道", "笑道", "叹道", "坦言", "表示", "介绍", "回忆", "强调", "透露",
-    "感慨", "要求自己", "说",
-)
-_VERB = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
-# Adverbials between a speaker and the verb: 焦急地, 笑着, 这样, 也, 一直 ...
-_ADVERBIAL = r"(?:[\u4e00-\u9fff]{2}地|[\u4e00-\u9fff]着|这样|也|还|又|就|都|曾|曾经|一直|常常|总是|再次|随后|便)"
-_SUBJECT = r"[^，,。！？!?；;：:“”‘’「」『』、…\s]"
-_TAG_AFTER_RE = re.compile(rf"^(?P<subject>{_SUBJECT}{{0,24}}?)(?P<verb>{_VERB})(?=[，,。：:！？!?；;]|$)")
-_TAG_BEFORE_RE = re.compile(rf"(?P<subject>{_SUBJECT}{{0,24}}?)(?P<verb>{_VERB})[：:，,]?\s*$")
-_TAG_INSIDE_RE = re.compile(rf"(?P<subject>{_SUBJECT}{{1,24}}?)(?P<verb>{_VERB})[：:，,]")
-_BELIEF_AFTER_RE = re.compile(
-    rf"^这(?:就)?是(?P<subject>{_SUBJECT}{{1,30}}?)(?:一直|始终|常常|所)?(?:秉持|坚持|信奉|奉行|常说|挂在嘴边)的"
-    r"(?:观念|理念|信条|座右铭|话|原则)"
-)
-_STRIP_SUBJECT_RE = re.compile(rf"{_ADVERBIAL}+$")
-_PERCEPTION_RE = re.compile(r"^(?:听到|听见|听|看到|只听|每当)")
-# A role phrase names a person by what they are: it ends like one.
-_PERSON_NOUN_RE = re.compile(r"(?:员|长|者|人|民|士|生|姐|哥|师|官|主任|书记|经理|记者|同事|领导|姑娘|女儿|儿子|孩子|妈妈|家人|先生|女士)$")
-# Someone other than the profiled person who could be 她/他 (checked between name and pronoun).
-_OTHER_PERSON_RE = re.compile(r"先生|女士|姑娘|女儿|儿子|孩子|患者|丈夫|妻子|母亲|父亲|同事|组长|班长|领导|家人|大姐|小伙")
 _SLOGAN_CUES = re.compile(r"墙上|写着|标语|口号|横幅|牌子|理念|宗旨|座右铭|校训|警示|牌匾")
 _TERM_PARTICLES = ("了", "吗", "呢", "吧", "啊", "呀", "哦")
 MAX_TERM_CHARS = 7
 SLOGAN_CUE_REACH = 60  # how far from the marks (in characters, same sentence) a cue such as 理念 may stand
 _FIRST_PERSON_RE = re.compile(r"我")
+# The name of an honour, a programme, a campaign, a work or a nickname (荣获“全国五一劳动奖章”,
+# “最美话务员”称号, 人称“拼命三郎”): a title, not someone's words.
+_TITLE_AFTER_RE = re.compile(
+    r"^(?:荣誉)?(?:称号|荣誉|奖章|奖杯|奖状|勋章|奖|节目|栏目|专栏|专题|活动|评选|工程|项目|行动|计划|品牌|工作法|工作室|"
+    r"服务队|志愿服务队|示范岗|示范点|先锋岗|标兵|系列|丛书|一书|一文|一剧|一片|一曲|课题|比赛|大赛|竞赛|平台|小程序)")
+_TITLE_BEFORE_RE = re.compile(
+    r"(?:荣获|获得|获评|被评为|评为|授予|当选|入选|称为|称作|叫做|被誉为|誉为|人称|号称|外号|昵称|绰号|名为|取名|"
+    r"起名|题为|叫他|叫她|开展|推出|启动|发起|参加|命名为)[了过]?[\u4e00-\u9fff]{0,6}$")
+MAX_TITLE_CHARS = 20
+TITLE_CUE_REACH = 12  # characters of the clause before the marks where 荣获 / 人称 may stand
 # Openings that lean on the story around the quote; such a quote reads badly on its own.
 _NEEDS_CONTEXT_RE = re.compile(r"(?:这位|那位|他们|她们|他|她|随后|一般|所以|但是|而且|并且|然后|经过)")
 
@@ -71,8 +61,9 @@ class Quote:
     start: int
     end: int
     kind: str  # "speech", "term", "slogan" or "list"
-    speaker: str | None  # a name, else a role phrase, else None
-    speaker_how: str  # "before", "after", "continued", "earlier", "introduced", "belief" or ""
+    speaker: str | None  # the name of the person who speaks, else None
+    speaker_description: str | None  # an unnamed speaker as written (几位摊主, 当天的值班组长), else None
+    speaker_how: str  # the rule that found the speaker (see analysis/speakers.py), or ""
     repaired: bool
     repair_note: str
     nested: bool  # inside another quote (‘…’ within “…”)
@@ -163,13 +154,18 @@ def classify(inner: str, before: str, after: str) -> str:
     words = inner.strip()
     clause_before = re.split(rf"[{SENTENCE_END}]", before)[-1]
     clause_after = re.split(rf"[{SENTENCE_END}]", after)[0]
-    spoken = bool(re.search(rf"(?:{_VERB})[：:，,]?\s*$", clause_before))
+    spoken = bool(re.search(rf"(?:{VERB_PATTERN})[：:，,]?\s*$", clause_before))
     if not spoken and (_SLOGAN_CUES.search(clause_before[-SLOGAN_CUE_REACH:])
                        or _SLOGAN_CUES.search(clause_after[:SLOGAN_CUE_REACH])):
         return "slogan"
     items = [item.strip("。！？!? ") for item in words.split("、")]
     if len(items) >= 3 and all(0 < len(item) <= 4 for item in items):
         return "list"
+    if (not spoken and len(words) <= MAX_TITLE_CHARS and not re.search(rf"[{SENTENCE_END}…]", words)
+            and not _FIRST_PERSON_RE.search(words)
+            and (_TITLE_AFTER_RE.match(clause_after)
+                 or _TITLE_BEFORE_RE.search(re.split(rf"[{CLAUSE_MARKS}]", clause_before)[-1][-TITLE_CUE_REACH:]))):
+        return "title"
     if (len(words) <= MAX_TERM_CHARS and not re.search(rf"[{SENTENCE_END}{CLAUSE_MARKS}…]", words)
             and not words.endswith(_TERM_PARTICLES) and not spoken):
         return "term"
@@ -178,145 +174,43 @@ def classify(inner: str, before: str, after: str) -> str:
 
 # ---------------------------------------------------------------- speakers
 
-def _clean_subject(subject: str) -> str:
-    subject = _STRIP_SUBJECT_RE.sub("", subject)
-    return _PERCEPTION_RE.sub("", subject).strip()
+def _article_names(analysis: Analysis) -> tuple[str, ...]:
+    """People's names in the article: profiled names, and jieba's person tags that look like a name.
+
+    A stopgap for the person recogniser (analysis/names.py), which replaces it."""
+    names = {p.name for p in analysis.article.profiles if p.name}
+    tokens = analysis.tokens
+    for index, token in enumerate(tokens):
+        if token.pos != "nr":
+            continue
+        word = token.text
+        if len(word) == 1 and index + 1 < len(tokens) and tokens[index + 1].start == token.end:
+            word = word + tokens[index + 1].text  # 姚 + 建军
+        if looks_like_name(word) and not PERSON_NOUN_RE.search(word):
+            names.add(word)
+    return tuple(sorted(names, key=len, reverse=True))
 
 
-def _person_in(subject: str, names: list[str]) -> str | None:
-    hits = [(subject.rfind(name), name) for name in names if name and name in subject]
-    return max(hits)[1] if hits else None
+def _roles(text: str, names: tuple[str, ...]) -> dict[str, str]:
+    """Role words given in apposition (所长李建国) that belong to one name only in the article."""
+    seen: dict[str, set[str]] = {}
+    for name in names:
+        for match in re.finditer(re.escape(name), text):
+            before = text[max(0, match.start() - 6):match.start()]
+            for size in range(2, len(before) + 1):
+                role = before[-size:]
+                if not re.fullmatch(r"[\u4e00-\u9fff]+", role):
+                    break
+                if PERSON_NOUN_RE.search(role):
+                    seen.setdefault(role, set()).add(name)
+    return {role: next(iter(owners)) for role, owners in seen.items() if len(owners) == 1}
 
 
-def _speaker_from_subject(subject: str, context: "_Context", at: int) -> str | None:
-    """A name, a role phrase, or the profiled person behind 她/他; None when unclear."""
-    subject = _clean_subject(subject)
-    if not subject:
-        return None
-    name = _person_in(subject, context.names)
-    if name:
-        return name
-    if subject in ("她", "他"):
-        return _resolve_pronoun(subject, context, at)
-    if _PERSON_NOUN_RE.search(subject) and len(subject) <= 15:
-        bare = re.sub(r"^(?:这位|这名|该|那位)", "", subject)
-        profile = context.profile
-        if profile is not None and profile.role and bare == profile.role and subject != bare:
-            return profile.name  # 这位预审员 in 预审员沈玥's profile
-        return subject
-    return None
-
-
-def _resolve_pronoun(pronoun: str, context: "_Context", at: int) -> str | None:
-    """她/他 is the profiled person only if (1) the profile refers to its person with this pronoun
-    (it is the more frequent singular one in the section), (2) the person's name occurs before
-    it in the section and (3) no other person is mentioned in between (quotes left out)."""
-    profile = context.profile
-    if profile is None or not profile.name:
-        return None
-    text = context.text
-    counts = {p: len(re.findall(f"{p}(?!们)", text)) for p in ("她", "他")}
-    other = "他" if pronoun == "她" else "她"
-    if counts[pronoun] <= counts[other]:
-        return None
-    last_name = text.rfind(profile.name, 0, at)
-    if last_name < 0:
-        return None
-    between = context.outside_quotes(last_name + len(profile.name), at)
-    if _OTHER_PERSON_RE.search(between) or _person_in(between, [n for n in context.names if n != profile.name]):
-        return None
-    return profile.name
-
-
-@dataclass(frozen=True)
-class _Context:
-    text: str  # normalised section text
-    profile: Profile | None
-    names: list[str]
-    quoted: tuple[tuple[int, int], ...]  # inner spans of the section's quotes
-
-    def outside_quotes(self, start: int, end: int) -> str:
-        chars = list(self.text[start:end])
-        for q_start, q_end in self.quoted:
-            for index in range(max(q_start, start), min(q_end, end)):
-                chars[index - start] = " "
-        return "".join(chars)
-
-
-def _attribute(spans: list[_Span], kinds: list[str], context: _Context, first: int, last: int
-               ) -> list[tuple[str | None, str]]:
-    """(speaker, how) for each quote of one paragraph, in order."""
-    text = context.text
-    result: list[tuple[str | None, str]] = [(None, "")] * len(spans)
-    carried: tuple[str | None, str] | None = None
-    for index, span in enumerate(spans):
-        prev_end = spans[index - 1].close_at + 1 if index else first
-        next_open = spans[index + 1].open_at if index + 1 < len(spans) else last
-        before = text[prev_end:span.open_at]
-        sentence_before = re.split(rf"[{SENTENCE_END}]", before)[-1]
-        after = text[min(span.close_at + 1, last):next_open]
-        found: tuple[str | None, str] = (None, "")
-        if kinds[index] == "speech":
-            found = _find_speaker(span, sentence_before, after, context, carried, index > 0)
-        result[index] = found
-        # “…”杨光说，“…”: the tag between two quotes speaks for both.
-        tag = _TAG_AFTER_RE.match(after)
-        carried = None
-        if tag and after[tag.end():].strip() in ("", "，", ",", "：", ":") and index + 1 < len(spans):
-            speaker = _speaker_from_subject(tag.group("subject"), context, span.close_at + 1)
-            if speaker:
-                carried = (speaker, "continued")
-    return result
-
-
-def _find_speaker(span: _Span, sentence_before: str, after: str, context: _Context,
-                  carried: tuple[str | None, str] | None, has_previous: bool) -> tuple[str | None, str]:
-    attempts = []
-    tag = _TAG_BEFORE_RE.search(sentence_before)
-    if tag:
-        attempts.append((tag.group("subject"), "before", span.open_at))
-    tag = _TAG_AFTER_RE.match(after)
-    if tag:
-        attempts.append((tag.group("subject"), "after", span.close_at + 1))
-    for subject, how, at in attempts:
-        speaker = _speaker_from_subject(subject, context, at)
-        if speaker:
-            return speaker, how
-    if carried:
-        return carried
-    belief = _BELIEF_AFTER_RE.match(after)
-    if belief:
-        name = _person_in(belief.group("subject"), context.names)
-        if name:
-            return name, "belief"
-    # 谷丽丽感慨道，12345是一座桥梁，更是一个承诺，“…”: a tag earlier in the same sentence.
-    inner = [m for m in _TAG_INSIDE_RE.finditer(sentence_before)]
-    if inner:
-        subject = inner[-1].group("subject")
-        clause_subject = re.split(rf"[{CLAUSE_MARKS}]", subject)[-1]
-        name = _person_in(clause_subject, context.names)
-        if name:
-            return name, "earlier"
-    # A sentence that names one person and ends with a colon introduces that person's words;
-    # with a comma, only when the quote speaks in the first person.
-    stripped = sentence_before.rstrip()
-    if stripped.endswith(("：", ":", "，", ",")):
-        colon = stripped.endswith(("：", ":"))
-        clause = re.split(rf"[{CLAUSE_MARKS}]", stripped[:-1])[-1]  # the clause right before the quote
-        named = [n for n in context.names if n and n in clause]
-        first_person = bool(_FIRST_PERSON_RE.search(context.text[span.inner_start:span.inner_end]))
-        if len(named) == 1 and (colon or first_person) and not _OTHER_PERSON_RE.search(clause):
-            return named[0], "introduced"
-    return None, ""
-
-
-# ---------------------------------------------------------------- extraction
-
-def _section_quotes(article: Article, section: Section) -> list[Quote]:
+def _section_quotes(article: Article, section: Section, names: tuple[str, ...], roles: dict[str, str]
+                    ) -> list[Quote]:
     norm = normalize(article.text, section.start, section.end)
     text = norm.text
     profile = section if isinstance(section, Profile) else None
-    names = sorted({p.name for p in article.profiles if p.name}, key=len, reverse=True)
     outer_spans: list[tuple[_Span, tuple[int, int]]] = []
     for first, last in _paragraphs(text):
         for span in _scan(text, first, last, "“", "”"):
@@ -331,26 +225,23 @@ def _section_quotes(article: Article, section: Section) -> list[Quote]:
                 outer_spans.append((span, (first, last)))
     outer_spans.sort(key=lambda item: item[0].open_at)
     quoted = tuple((s.inner_start, s.inner_end) for s, _ in outer_spans)
-    context = _Context(text, profile, names, quoted)
-
-    quotes: list[Quote] = []
-    for paragraph in _paragraphs(text):
-        spans = [s for s, p in outer_spans if p == paragraph]
-        kinds = [_kind(text, s, paragraph[0], paragraph[1]) for s in spans]
-        speakers = _attribute(spans, kinds, context, *paragraph)
-        for span, kind, (speaker, how) in zip(spans, kinds, speakers):
-            quotes.append(_quote(article, section, norm, span, kind, speaker, how, nested=False))
+    people = SectionPeople(text, names, quoted, subject=profile.name if profile else None, roles=roles)
+    spans = [QuoteSpan(s.open_at, s.close_at, s.inner_start, s.inner_end, paragraph,
+                       _kind(text, s, paragraph[0], paragraph[1])) for s, paragraph in outer_spans]
+    heading_end = None
+    if profile is not None and profile.heading_end > profile.heading_start:
+        heading_end = len(normalize(article.text, section.start, profile.heading_end).text)
+    speakers = attribute(people, spans, heading_end)
+    quotes = [_quote(article, section, norm, span, q.kind, found, nested=False)
+              for (span, _), q, found in zip(outer_spans, spans, speakers)]
     for span in inner_spans:
         outer = next(o for o, _ in outer_spans if o.inner_start <= span.open_at < o.inner_end)
         kind = _kind(text, span, outer.inner_start, outer.inner_end)
-        before = re.split(rf"[{SENTENCE_END}]", text[outer.inner_start:span.open_at])[-1]
-        tag = _TAG_BEFORE_RE.search(before) if kind == "speech" else None
-        speaker = None
-        if tag:  # inside a quote, 她/他 is not the profiled person; only names and roles count
-            subject = _clean_subject(tag.group("subject"))
-            speaker = _person_in(subject, names) or (
-                subject if _PERSON_NOUN_RE.search(subject) and subject not in ("她", "他") else None)
-        quotes.append(_quote(article, section, norm, span, kind, speaker, "before" if speaker else "", nested=True))
+        before = text[outer.inner_start:span.open_at]
+        found = NOBODY
+        if kind == "speech":  # inside a quote, 她/他 is not resolved: only names and roles count
+            found = tag_before(people, re.split(rf"[{SENTENCE_END}]", before)[-1], span.open_at, allow_pronoun=False)
+        quotes.append(_quote(article, section, norm, span, kind, found, nested=True))
     return sorted(quotes, key=lambda q: (q.start, q.end))
 
 
@@ -358,13 +249,14 @@ def _kind(text: str, span: _Span, first: int, last: int) -> str:
     return classify(text[span.inner_start:span.inner_end], text[first:span.open_at], text[span.close_at + 1:last])
 
 
-def _quote(article: Article, section: Section, norm: NormalizedText, span: _Span, kind: str,
-           speaker: str | None, how: str, nested: bool) -> Quote:
+def _quote(article: Article, section: Section, norm: NormalizedText, span: _Span, kind: str, found: Speaker,
+           nested: bool) -> Quote:
     start, end = norm.to_source(span.inner_start, span.inner_end)
     if kind != "speech":
-        speaker, how = None, ""
+        found = NOBODY
     return Quote(profile_id=section.id, quote_id=f"q:{start}-{end}", text=article.text[start:end],
-                 start=start, end=end, kind=kind, speaker=speaker, speaker_how=how,
+                 start=start, end=end, kind=kind, speaker=found.name, speaker_description=found.description,
+                 speaker_how=found.how,
                  repaired=bool(span.repair_note), repair_note=span.repair_note, nested=nested)
 
 
@@ -372,9 +264,11 @@ def _quote(article: Article, section: Section, norm: NormalizedText, span: _Span
 def extract_quotes(analysis: Analysis) -> list[Quote]:
     """Every quoted span of the article with its kind and speaker, in text order."""
     article = analysis.article
+    names = _article_names(analysis)
+    roles = _roles(article.text, names)
     quotes: list[Quote] = []
     for section in article.sections:
-        quotes.extend(q for q in _section_quotes(article, section) if q.text.strip())
+        quotes.extend(q for q in _section_quotes(article, section, names, roles) if q.text.strip())
     return quotes
 
 
@@ -398,7 +292,9 @@ def score_pull_quote(quote: Quote, ideal_chars: int = 28) -> float:
     length = printable_length(quote.text)
     score = 0.0
     if quote.speaker:
-        score += 1.0 if _PERSON_NOUN_RE.search(quote.speaker) else 3.0  # a role phrase, or a name
+        score += 3.0  # a named speaker
+    elif quote.speaker_description:
+        score += 1.0
     score += 1.0 if _FIRST_PERSON_RE.search(quote.text) else 0.0
     score += 1.0 if quote.text.rstrip().endswith(tuple(SENTENCE_END)) else 0.0
     score += max(0.0, 1.0 - abs(length - ideal_chars) / ideal_chars)
@@ -424,21 +320,22 @@ def ranked_pull_quotes(analysis: Analysis, min_chars: int = 12, max_chars: int =
 
 # ---------------------------------------------------------------- records and tables
 
-QUOTE_COLUMNS = ["article_id", "quote_id", "profile_id", "speaker", "kind", "text", "start", "end", "repaired",
-                 "repair_note"]
+QUOTE_COLUMNS = ["article_id", "quote_id", "profile_id", "speaker", "speaker_description", "speaker_how", "kind",
+                 "text", "start", "end", "repaired", "repair_note"]
 PULL_QUOTE_COLUMNS = ["article_id", "quote_id", "rank", "score", "profile_id", "speaker", "text", "start", "end"]
 
 
 def quote_record(quote: Quote) -> dict:
     """One quote in the schema of `python -m analysis quotes --json`."""
-    return {"profile_id": quote.profile_id, "speaker": quote.speaker, "kind": quote.kind, "text": quote.text,
+    return {"profile_id": quote.profile_id, "speaker": quote.speaker,
+            "speaker_description": quote.speaker_description, "kind": quote.kind, "text": quote.text,
             "start": quote.start, "end": quote.end, "repaired": quote.repaired}
 
 
 @table("quotes")
 def quotes_table(analysis: Analysis) -> pd.DataFrame:
     rows = [{"article_id": analysis.article.id, "quote_id": q.quote_id, **quote_record(q),
-             "repair_note": q.repair_note} for q in extract_quotes(analysis)]
+             "speaker_how": q.speaker_how, "repair_note": q.repair_note} for q in extract_quotes(analysis)]
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
 
 

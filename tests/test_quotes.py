@@ -49,7 +49,7 @@ def test_continued_quote_without_its_own_tag():
 
 def test_role_phrase_before_the_quote_with_an_adverb():
     quote = quotes_of("张晓接起电话。电话那头,当天的值班组长焦急地说:“班长,市民来电反映,楼裂了很大的缝隙。”")[0]
-    assert (quote.speaker, quote.kind) == ("当天的值班组长", "speech")
+    assert (quote.speaker, quote.speaker_description, quote.kind) == (None, "当天的值班组长", "speech")
 
 
 def test_pronoun_resolves_to_the_profiled_person_when_clear():
@@ -153,7 +153,8 @@ def test_bundled_article_terms_lists_and_slogans(bundled_quotes):
 def test_bundled_article_speakers(bundled_quotes):
     def speaker(start_of_text):
         return next(q.speaker for q in bundled_quotes if q.text.startswith(start_of_text))
-    assert speaker("班长,市民来电反映") == "当天的值班组长"
+    assert speaker("班长,市民来电反映") is None
+    assert next(q for q in bundled_quotes if q.text.startswith("班长")).speaker_description == "当天的值班组长"
     assert speaker("信息科工作比较杂") == "杨光"
     assert speaker("保证市民每一通电话") == "杨光"
     assert speaker("这是我大学毕业后的第一份工作") == "周蓝蓝"
@@ -204,9 +205,9 @@ def test_pull_quote_length_is_configurable(bundled):
 
 def test_tables_have_the_agreed_columns(bundled):
     frame = quotes_table(bundled)
-    assert list(frame.columns) == ["article_id", "quote_id", "profile_id", "speaker", "kind", "text", "start", "end",
-                                   "repaired", "repair_note"]
-    assert set(frame["kind"]) <= {"speech", "term", "slogan", "list"}
+    assert list(frame.columns) == ["article_id", "quote_id", "profile_id", "speaker", "speaker_description",
+                                   "speaker_how", "kind", "text", "start", "end", "repaired", "repair_note"]
+    assert set(frame["kind"]) <= {"speech", "term", "slogan", "title", "list"}
     assert list(pull_quotes_table(bundled).columns) == ["article_id", "quote_id", "rank", "score", "profile_id",
                                                         "speaker", "text", "start", "end"]
     assert all(re.fullmatch(r"q:\d+-\d+", qid) for qid in frame["quote_id"])
@@ -219,7 +220,8 @@ def test_cli_quotes_json(capsys, article):
 
     assert main(["quotes", "--json"]) == 0
     records = json.loads(capsys.readouterr().out)
-    assert records and all(set(r) == {"profile_id", "speaker", "kind", "text", "start", "end", "repaired"}
+    assert records and all(set(r) == {"profile_id", "speaker", "speaker_description", "kind", "text", "start", "end",
+                                      "repaired"}
                            for r in records)
     assert all(article.text[r["start"]:r["end"]] == r["text"] for r in records)
     assert any(r["repaired"] for r in records)

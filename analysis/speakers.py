@@ -1,0 +1,516 @@
+"""Who says each speech quote: the grammar of attribution, over one section's normalised text.
+
+A quote's speaker is looked for in this order (the first rule that finds someone wins; `how`
+names it in the quotes table):
+
+* ``before``: a reporting clause right before the quote (`李建国对记者说：“`, `他笑着说：“`,
+  `总书记勉励某某：“` where the speaker is the one who speaks, not the one addressed);
+* ``after``: a reporting clause right after it (`”赵文华说`, `”在座谈中，书记陈建峰说。`);
+* ``continued``: the tag between the two parts of a split quote (`“…”赵文华说，“…”`);
+* ``introduced``: a clause ending with a colon, or (for a first-person quote) a comma, that
+  names one speaker (`他的第一句话竟是：“`);
+* ``earlier``: a reporting verb earlier in the same sentence (`谷丽丽感慨道，…，“…”`);
+* ``adjacent``: the sentence right after the quote opens with a person (`“…”于赟有些哽咽。`);
+* ``headline``: a quote in a section's heading belongs to the section's person;
+* ``answer``: the quote that answers a question put in the previous quote;
+* ``sentence`` / ``context``: a quote inside a sentence belongs to that sentence's subject;
+  a first-person quote on its own belongs to the speaker of the quote before it in the
+  paragraph, or to the person the previous sentence (or paragraph) is about.
+
+The subject of a reporting clause is the first reference to a person in it: a name (a role
+phrase before it, `派出所所长李建国`, is dropped), 他/她 (resolved to the nearest named person
+before it whose pronoun agrees, see `SectionPeople.resolve_pronoun`), a role that an apposition
+elsewhere ties to one name (`所长` after `所长李建国`), or an unnamed speaker (`几位摊主`,
+`一位市民`, `记者`), which is kept as a description, never as a name.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+SENTENCE_END = "。！？!?"
+CLAUSE_MARKS = "，,；;：:、"
+PRONOUNS = ("他", "她")
+
+REPORTING_VERBS = (
+    "告诉记者", "对记者说", "向记者介绍", "向记者讲述", "对记者讲", "感慨道", "感叹道", "笑着说", "说道", "回忆道",
+    "回忆说", "解释道", "解释说", "补充道", "补充说", "答道", "回答说", "回答", "问道", "笑道", "叹道", "说到",
+    "坦言", "表示", "介绍", "回忆", "强调", "透露", "感慨", "感叹", "直言", "坦承", "笑言", "指出", "认为",
+    "要求自己", "常说", "总说", "说",
+)
+# Verbs that take the person spoken to as an object: the speaker is the subject, not the object.
+ADDRESS_VERBS = ("告诉", "叮嘱", "嘱咐", "勉励", "鼓励", "提醒", "安慰", "劝", "问", "对", "向", "跟", "冲", "朝")
+VERB_PATTERN = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+_ADDRESS = "|".join(sorted(ADDRESS_VERBS, key=len, reverse=True))
+# Adverbials between a speaker and the verb: 焦急地, 笑着, 这样, 也, 一直 ...
+_ADVERBIAL = r"(?:[\u4e00-\u9fff]{2}地|[\u4e00-\u9fff]着|这样|也|还|又|就|都|曾|曾经|一直|常常|总是|再次|随后|便|便会|不禁|忍不住|动情|激动)"
+_CLAUSE = rf"[^{SENTENCE_END}{CLAUSE_MARKS}“”‘’\s]"
+# A reporting clause: SUBJECT (object of 对/向/告诉 …)? VERB. The verb ends the clause.
+_TAG_RE = re.compile(rf"(?P<subject>{_CLAUSE}{{0,30}}?)(?P<verb>{VERB_PATTERN})")
+# SUBJECT + a verb of addressing + the one addressed, ending the clause (总书记勉励李建国：).
+_ADDRESS_TAG_RE = re.compile(
+    rf"(?P<subject>{_CLAUSE}{{1,20}}?)(?:{_ADVERBIAL})*(?:{_ADDRESS})(?P<object>{_CLAUSE}{{1,12}}?)"
+    rf"(?:说|讲|道|表示|介绍|强调)?$")
+_STRIP_ADVERBIAL_RE = re.compile(rf"(?:{_ADVERBIAL})+$")
+_STRIP_OPENING_RE = re.compile(r"^(?:听到|听见|听|看到|只听|每当|但|而|可|于是|随即|接着|然后|对此|为此|其中)")
+_PREPOSITION_TAIL_RE = re.compile(rf"(?:对|向|跟|和|给|冲|朝|同)(?:{_CLAUSE}{{1,10}})$")
+_FIRST_PERSON_RE = re.compile(r"我|俺|咱")
+QUESTION_RE = re.compile(r"[？?]\s*$")
+_REPORTER_RE = re.compile(r"记者")
+# A phrase names a person by what they are when it ends like one (员 话务员, 长 所长, 们 乡亲们 ...).
+PERSON_NOUN_RE = re.compile(
+    r"(?:员|长|者|人|民|士|生|姐|哥|弟|妹|师|官|警|医|主任|书记|经理|记者|同事|领导|姑娘|女儿|儿子|孩子|妈妈|爸爸|"
+    r"母亲|父亲|丈夫|妻子|老伴|家人|先生|女士|大爷|大妈|大娘|大伯|阿姨|叔叔|奶奶|爷爷|老人|乡亲|村民|群众|市民|"
+    r"摊主|店主|老板|师傅|徒弟|小伙|伙子|们|总书记|主席|总理|部长|省长|市长|县长|乡长|镇长|村长|支书)$")
+# Unnamed people who could be 她/他, with the pronoun each takes (None: either).
+_OTHER_PERSON_RE = re.compile(
+    r"(?P<f>女士|姑娘|大姐|妻子|母亲|女儿|妈妈|奶奶|阿姨|大妈|大娘|老伴儿?)|(?P<m>先生|丈夫|父亲|儿子|爸爸|爷爷|"
+    r"大爷|大伯|叔叔|小伙子?)|(?P<n>患者|同事|组长|班长|领导|家人|孩子|老人|一位市民|一名市民|这位市民|来电市民|"
+    r"那位市民|一位[\u4e00-\u9fff]{1,4}(?:员|者|人)|一名[\u4e00-\u9fff]{1,4}(?:员|者|人))")
+_THIS_ROLE_RE = re.compile(r"^(?:这位|这名|该|那位)")
+_POSSESSIVE_RE = re.compile(rf"^的(?P<noun>{_CLAUSE}{{1,12}}?)(?=$|[{_CLAUSE[1:-1]}]*$)")
+MAX_TAG_GAP = 2  # clauses of narration between a quote and the reporting clause after it
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None  # a named person
+    description: str | None  # an unnamed speaker or a role as written (几位摊主, 当天的值班组长, 记者)
+    how: str  # the rule that decided ("before", "after", ...), "" when nobody was found
+
+    def __bool__(self) -> bool:
+        return bool(self.name or self.description)
+
+
+NOBODY = Speaker(None, None, "")
+# The text names the speaker with a pronoun that cannot be resolved: stop looking elsewhere.
+UNCLEAR = Speaker(None, None, "unclear")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quote of the section, in normalised offsets: the marks and the words between them."""
+
+    open_at: int
+    close_at: int
+    inner_start: int
+    inner_end: int
+    paragraph: tuple[int, int]
+    kind: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str | None  # None for an unnamed person (一位女士)
+    gender: str | None  # "f", "m" or None
+
+
+def _sentence_bounds(text: str, at: int, first: int) -> int:
+    """Start of the sentence holding `at` (not before `first`)."""
+    index = at - 1
+    while index >= first:
+        if text[index] in SENTENCE_END:
+            return index + 1
+        index -= 1
+    return first
+
+
+class SectionPeople:
+    """The people of one section: named mentions outside quotes, their pronoun, roles given in apposition."""
+
+    def __init__(self, text: str, names: Sequence[str], quoted: Sequence[tuple[int, int]],
+                 subject: str | None = None, roles: dict[str, str] | None = None) -> None:
+        self.text = text
+        self.names = sorted({n for n in names if n}, key=len, reverse=True)
+        self.subject = subject
+        self.roles = roles or {}
+        self.masked = self._mask(text, quoted)
+        self.mentions = self._find_mentions()
+        self.genders = self._genders()
+
+    @staticmethod
+    def _mask(text: str, quoted: Sequence[tuple[int, int]]) -> str:
+        chars = list(text)
+        for start, end in quoted:
+            for index in range(start, end):
+                if chars[index] not in "\r\n":
+                    chars[index] = " "
+        return "".join(chars)
+
+    def _find_mentions(self) -> list[Mention]:
+        taken = [False] * len(self.masked)
+        mentions = []
+        for name in self.names:  # longest first, so 李建国 is not also 建国
+            for match in re.finditer(re.escape(name), self.masked):
+                if any(taken[match.start():match.end()]):
+                    continue
+                taken[match.start():match.end()] = [True] * (match.end() - match.start())
+                mentions.append(Mention(match.start(), match.end(), name, None))
+        for match in _OTHER_PERSON_RE.finditer(self.masked):
+            if any(taken[match.start():match.end()]) or self._is_apposition(match):
+                continue
+            gender = "f" if match.group("f") else "m" if match.group("m") else None
+            mentions.append(Mention(match.start(), match.end(), None, gender))
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _is_apposition(self, match: re.Match) -> bool:
+        """组长范丹: the role word is the named person, not someone else."""
+        following = self.masked[match.end():match.end() + 4]
+        return any(following.startswith(name) for name in self.names)
+
+    def _genders(self) -> dict[str, str]:
+        """A named person's pronoun: the one that most often follows their name, before anyone else."""
+        votes: dict[str, Counter] = {}
+        for match in re.finditer(r"[他她](?!们)", self.masked):
+            before = [m for m in self.mentions if m.end <= match.start()]
+            if before and before[-1].name and match.start() - before[-1].end <= 60:
+                votes.setdefault(before[-1].name, Counter())[match.group()] += 1
+        result = {}
+        for name, counter in votes.items():
+            (top, count), = counter.most_common(1)
+            if count > counter[("她" if top == "他" else "他")]:
+                result[name] = "f" if top == "她" else "m"
+        return result
+
+    # ------------------------------------------------------------ references
+
+    def resolve_pronoun(self, pronoun: str, at: int) -> Speaker:
+        """她/他 at `at`: the nearest person mentioned before it (outside quotes) whose pronoun agrees.
+        An unnamed person nearer than any named one makes it unclear (None); with nobody before
+        it, the section's own person."""
+        gender = "f" if pronoun == "她" else "m"
+        for mention in reversed([m for m in self.mentions if m.end <= at]):
+            known = self.genders.get(mention.name) if mention.name else mention.gender
+            if known and known != gender:
+                continue
+            if mention.name:
+                return Speaker(mention.name, None, "")
+            return Speaker(None, self._unnamed(mention), "")
+        if self.subject and self.genders.get(self.subject, gender) == gender:
+            return Speaker(self.subject, None, "")
+        return UNCLEAR
+
+    def _unnamed(self, mention: Mention) -> str:
+        """一位女士, not just 女士."""
+        start = mention.start
+        quantifier = re.search(r"(?:一|这|那|该)(?:位|名|个)$", self.masked[max(0, start - 2):start])
+        return self.masked[start - (len(quantifier.group()) if quantifier else 0):mention.end]
+
+    def reference(self, phrase: str, at: int, allow_pronoun: bool = True) -> Speaker:
+        """The person a subject phrase refers to; `at` is where the phrase ends in the section text."""
+        phrase = _clean(phrase)
+        if not phrase:
+            return NOBODY
+        offset = at - len(phrase)
+        hits = []
+        for name in self.names:
+            index = phrase.find(name)
+            if index >= 0:
+                hits.append((index, -len(name), "name", name))
+        if allow_pronoun:
+            for match in re.finditer(r"[他她](?!们)", phrase):
+                hits.append((match.start(), -1, "pronoun", match.group()))
+        if hits:
+            index, _, kind, value = min(hits)
+            if kind == "pronoun":
+                if index > 0 and not re.fullmatch(rf"(?:{_ADVERBIAL})*", phrase[:index]):
+                    return NOBODY  # 他 is not where the subject stands (看到他 …)
+                return self.resolve_pronoun(value, offset + index)
+            rest = phrase[index + len(value):]
+            possessive = _POSSESSIVE_RE.match(rest)
+            if possessive and PERSON_NOUN_RE.search(rest):
+                return Speaker(None, phrase[index:], "")  # 于赟的小女儿: someone else
+            return Speaker(value, None, "")
+        if PERSON_NOUN_RE.search(phrase) and len(phrase) <= 15:
+            bare = _THIS_ROLE_RE.sub("", phrase)
+            if bare != phrase and self.subject and self.roles.get(bare) == self.subject:
+                return Speaker(self.subject, None, "")  # 这位预审员 in 预审员沈玥's section
+            if bare in self.roles:
+                return Speaker(self.roles[bare], None, "")  # 所长, after 派出所所长李建国
+            return Speaker(None, phrase, "")
+        return NOBODY
+
+    def first_reference(self, clause_text: str, at: int) -> Speaker:
+        """The first person a stretch of narration refers to at the start of one of its clauses."""
+        start = at - len(clause_text)
+        position = 0
+        for clause in re.split(rf"([{CLAUSE_MARKS}])", clause_text):
+            if clause and clause not in CLAUSE_MARKS:
+                found = self._subject_of_clause(clause, start + position + len(clause))
+                if found:
+                    return found
+            position += len(clause)
+        return NOBODY
+
+    def _subject_of_clause(self, clause: str, at: int) -> Speaker:
+        stripped = _STRIP_OPENING_RE.sub("", clause.strip())
+        head = stripped[:12]
+        for name in self.names:
+            index = head.find(name)
+            if index >= 0 and (index == 0 or PERSON_NOUN_RE.search(head[:index])
+                               or re.search(r"(?:的|，)$", head[:index]) is None and index <= 6
+                               and not re.search(r"[对向跟和给让被把与同]", head[:index])):
+                rest = stripped[index + len(name):]
+                possessive = _POSSESSIVE_RE.match(rest)
+                if possessive:
+                    return NOBODY
+                return Speaker(name, None, "")
+        match = re.match(r"[他她](?!们)", stripped)
+        if match:
+            return self.resolve_pronoun(match.group(), at - len(clause) + clause.find(match.group()))
+        return NOBODY
+
+    def others_between(self, start: int, end: int, speaker: str) -> bool:
+        """Someone other than `speaker` is mentioned in text[start:end] outside quotes."""
+        return any(m.name != speaker for m in self.mentions if start <= m.start and m.end <= end)
+
+
+def _clean(phrase: str) -> str:
+    phrase = phrase.strip()
+    phrase = _STRIP_OPENING_RE.sub("", phrase)
+    phrase = _STRIP_ADVERBIAL_RE.sub("", phrase)
+    phrase = _PREPOSITION_TAIL_RE.sub("", phrase)
+    return _STRIP_ADVERBIAL_RE.sub("", phrase).strip()
+
+
+# ---------------------------------------------------------------- reporting clauses
+
+def tag_before(people: SectionPeople, before: str, at: int, allow_pronoun: bool = True) -> Speaker:
+    """A reporting clause that ends right before the quote (`…说：` / `…告诉记者，` / `…勉励他：`)."""
+    stripped = before.rstrip()
+    body = stripped.rstrip("：:，,")
+    if body == stripped and stripped:  # the clause must end with a mark or touch the quote
+        if stripped[-1] in CLAUSE_MARKS + SENTENCE_END:
+            return NOBODY
+    clause = re.split(rf"[{SENTENCE_END}{CLAUSE_MARKS}]", body)[-1]
+    clause_at = at - (len(before) - len(body))
+    match = re.search(rf"(?P<subject>{_CLAUSE}{{0,30}}?)(?P<verb>{VERB_PATTERN})$", clause)
+    if match:
+        found = people.reference(match.group("subject"), clause_at - len(match.group("verb")), allow_pronoun)
+        if found or found is UNCLEAR:
+            return found if found is UNCLEAR else Speaker(found.name, found.description, "before")
+    if stripped.endswith(("：", ":")):
+        address = _ADDRESS_TAG_RE.search(clause)
+        if address:
+            found = people.reference(address.group("subject"), clause_at - len(clause) + address.end("subject"),
+                                     allow_pronoun)
+            if found:
+                return Speaker(found.name, found.description, "before")
+    return NOBODY
+
+
+def tag_after(people: SectionPeople, after: str, at: int) -> Speaker:
+    """A reporting clause in the sentence right after the quote (`”赵文华说。`, `”在座谈中，书记陈建峰说。`)."""
+    sentence = re.split(rf"[{SENTENCE_END}“]", after, maxsplit=1)[0]
+    position = 0
+    for number, clause in enumerate(re.split(rf"(?<=[{CLAUSE_MARKS}])", sentence)):
+        if number > MAX_TAG_GAP:
+            break
+        words = clause.rstrip(CLAUSE_MARKS)
+        match = re.match(rf"^(?P<subject>{_CLAUSE}{{0,30}}?)(?P<verb>{VERB_PATTERN})$", words)
+        if match:
+            found = people.reference(match.group("subject"), at + position + match.end("subject"))
+            if found or found is UNCLEAR:
+                return found if found is UNCLEAR else Speaker(found.name, found.description, "after")
+        position += len(clause)
+    return NOBODY
+
+
+_BELIEF_AFTER_RE = re.compile(
+    rf"^这(?:就|也)?是(?P<subject>{_CLAUSE}{{1,40}}?)的(?:一句|第一句|一贯)?"
+    r"(?:观念|理念|信条|座右铭|话|原则|口头禅|心里话|心声|承诺|感受)")
+
+
+def belief(people: SectionPeople, after: str, at: int) -> Speaker:
+    """“…”这是孟莹一直秉持的观念。 / “…”这是黄文颖开启一天接线工作的一句话。"""
+    match = _BELIEF_AFTER_RE.match(after)
+    if match:
+        found = people.reference(match.group("subject"), at + match.end("subject"), allow_pronoun=False)
+        if found.name:
+            return Speaker(found.name, None, "belief")
+    return NOBODY
+
+
+def tag_earlier(people: SectionPeople, sentence_before: str, at: int) -> Speaker:
+    """谷丽丽感慨道，12345是一座桥梁，…，“…”: a reporting verb earlier in the sentence."""
+    position = 0
+    found = NOBODY
+    for clause in re.split(rf"(?<=[{CLAUSE_MARKS}])", sentence_before):
+        words = clause.rstrip(CLAUSE_MARKS)
+        if words != clause:  # a clause closed by a mark, with a verb at its end
+            match = re.match(rf"^(?P<subject>{_CLAUSE}{{0,30}}?)(?P<verb>{VERB_PATTERN})$", words)
+            if match:
+                candidate = people.reference(match.group("subject"), at - len(sentence_before) + position
+                                             + match.end("subject"))
+                if candidate.name:
+                    found = Speaker(candidate.name, None, "earlier")
+        position += len(clause)
+    return found
+
+
+def introduced(people: SectionPeople, sentence_before: str, at: int, first_person: bool) -> Speaker:
+    """A sentence ending with a colon (or a comma, for a first-person quote) that names the speaker
+    at the start of its last clause (他的第一句话竟是：)."""
+    stripped = sentence_before.rstrip()
+    if not stripped.endswith(("：", ":", "，", ",")):
+        return NOBODY
+    colon = stripped.endswith(("：", ":"))
+    if not (colon or first_person):
+        return NOBODY
+    clause = re.split(rf"[{CLAUSE_MARKS}]", stripped[:-1])[-1]
+    clause_at = at - (len(sentence_before) - len(stripped)) - 1
+    found = people._subject_of_clause(clause, clause_at)
+    if found.name:
+        return Speaker(found.name, None, "introduced")
+    return NOBODY
+
+
+def adjacent(people: SectionPeople, after: str, at: int) -> Speaker:
+    """“…”于赟有些哽咽。: the sentence right after the quote opens with a named person."""
+    sentence = re.split(rf"[{SENTENCE_END}“]", after, maxsplit=1)[0]
+    if not sentence.strip():
+        return NOBODY
+    clause = re.split(rf"[{CLAUSE_MARKS}]", sentence)[0]
+    for name in people.names:
+        index = clause.find(name)
+        if index >= 0 and (index == 0 or PERSON_NOUN_RE.search(clause[:index]) and index <= 10
+                           and not re.search(r"[的对向跟和给让被把与同]", clause[:index])):
+            rest = clause[index + len(name):]
+            if rest.startswith(("的", "和", "与", "、", "跟", "同")):
+                return NOBODY
+            return Speaker(name, None, "adjacent")
+    return NOBODY
+
+
+def first_person(text: str) -> bool:
+    return bool(_FIRST_PERSON_RE.search(text))
+
+
+def is_reporter(speaker: Speaker) -> bool:
+    return bool(speaker.description and _REPORTER_RE.search(speaker.description))
+
+
+def addressed(people: SectionPeople, before: str, at: int) -> str | None:
+    """记者问李建国：: the one a question is put to, when named."""
+    clause = re.split(rf"[{SENTENCE_END}{CLAUSE_MARKS}]", before.rstrip().rstrip("：:，,"))[-1]
+    match = re.search(r"问(?P<object>[\u4e00-\u9fff]{2,8}?)(?:道|说)?$", clause)
+    if match:
+        found = people.reference(match.group("object"), at)
+        return found.name
+    return None
+
+
+def names_in(text: str, names: Iterable[str]) -> list[str]:
+    return [n for n in names if n and n in text]
+
+
+# ---------------------------------------------------------------- the order of the rules
+
+def _last_sentence(text: str) -> str:
+    return re.split(rf"[{SENTENCE_END}]", text)[-1]
+
+
+def _previous_sentence(text: str) -> str:
+    """The last whole sentence of `text` (which ends where the quote's own sentence starts)."""
+    parts = [p for p in re.split(rf"(?<=[{SENTENCE_END}])", text.rstrip()) if p.strip()]
+    return parts[-1] if parts else ""
+
+
+def attribute(people: SectionPeople, spans: Sequence[QuoteSpan], heading_end: int | None = None) -> list[Speaker]:
+    """The speaker of each quote of one section (NOBODY for terms, slogans and lists), in order."""
+    text = people.text
+    result: list[Speaker] = []
+    previous_speech: tuple[QuoteSpan, Speaker] | None = None
+    for index, span in enumerate(spans):
+        if span.kind != "speech":
+            result.append(NOBODY)
+            continue
+        first, last = span.paragraph
+        prev = spans[index - 1] if index and spans[index - 1].paragraph == span.paragraph else None
+        nxt = spans[index + 1] if index + 1 < len(spans) and spans[index + 1].paragraph == span.paragraph else None
+        prev_end = prev.close_at + 1 if prev else first
+        before = text[prev_end:span.open_at]
+        sentence_before = _last_sentence(before)
+        after = text[span.close_at + 1:nxt.open_at if nxt else last]
+        words = text[span.inner_start:span.inner_end]
+        in_series = bool(nxt and after.strip() in ("、", "，", ",")) or bool(prev and before.strip() in ("、", "，", ","))
+        found = _find(people, span, before, sentence_before, after, words, heading_end, prev, previous_speech,
+                      result[index - 1] if prev else NOBODY, in_series)
+        result.append(found)
+        previous_speech = (span, found)
+    return result
+
+
+def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: str, after: str, words: str,
+          heading_end: int | None, prev: QuoteSpan | None, previous_speech: tuple[QuoteSpan, Speaker] | None,
+          prev_speaker: Speaker, in_series: bool) -> Speaker:
+    text = people.text
+    if heading_end is not None and span.open_at < heading_end:
+        return Speaker(people.subject, None, "headline") if people.subject else NOBODY
+    found = tag_before(people, sentence_before, span.open_at)
+    if found or found is UNCLEAR:
+        return found if found else NOBODY
+    found = tag_after(people, after, span.close_at + 1)
+    if found or found is UNCLEAR:
+        return found if found else NOBODY
+    found = belief(people, after, span.close_at + 1)
+    if found:
+        return found
+    # “…”杨光说，“…”: the tag between the two parts speaks for both.
+    if prev is not None and prev_speaker.how == "after" and not text[prev.close_at + 1:span.open_at].strip(
+            ).rstrip("，,：:").count("，") and re.sub(r"\s", "", sentence_before).rstrip("，,：:") == re.sub(
+            r"\s", "", text[prev.close_at + 1:span.open_at]).rstrip("，,：:") and not re.search(
+            rf"[{SENTENCE_END}]", text[prev.close_at + 1:span.open_at]):
+        return Speaker(prev_speaker.name, prev_speaker.description, "continued")
+    # The answer to a question put in the quote before (记者问：“…？” “…”).
+    if previous_speech is not None and QUESTION_RE.search(text[previous_speech[0].inner_start:
+                                                               previous_speech[0].inner_end]):
+        asker = previous_speech[1]
+        if is_reporter(asker) or (asker.name and asker.name != people.subject):
+            question_before = _last_sentence(text[previous_speech[0].paragraph[0]:previous_speech[0].open_at])
+            name = addressed(people, question_before, previous_speech[0].open_at)
+            answerer = name or (people.subject if people.subject != asker.name else None)
+            between = text[previous_speech[0].close_at + 1:span.open_at]
+            if answerer and not re.search(r"[\u4e00-\u9fff]{4}", re.sub(r"\s", "", between).strip("。，,")):
+                return Speaker(answerer, None, "answer")
+    speaks_first_person = first_person(words)
+    found = introduced(people, sentence_before, span.open_at, speaks_first_person)
+    if found:
+        return found
+    found = tag_earlier(people, sentence_before, span.open_at)
+    if found:
+        return found
+    opens_sentence = not sentence_before.strip()
+    if opens_sentence:
+        found = adjacent(people, after, span.close_at + 1)
+        if found:
+            return found
+    else:
+        found = people.first_reference(sentence_before, span.open_at)
+        if found.name:
+            return Speaker(found.name, None, "sentence")
+        return NOBODY
+    if in_series:
+        return NOBODY  # one of a series of voices (“哎呀…”、“…”)
+    # A quote on its own: the speaker of the quote before it in the paragraph, if nobody else
+    # came in between; else, for first-person words or after a colon, whom the previous sentence is about.
+    if prev is not None and prev_speaker.name and not people.others_between(prev.close_at + 1, span.open_at,
+                                                                            prev_speaker.name):
+        return Speaker(prev_speaker.name, None, "context")
+    first = span.paragraph[0]
+    region_start, region_end = first, span.open_at
+    if not people.masked[first:span.open_at].strip():  # the quote opens its paragraph: the paragraph before
+        region_end = max(0, first - 1)
+        region_start = text.rfind("\n", 0, region_end) + 1
+    narration = people.masked[region_start:region_end].rstrip()
+    previous = _previous_sentence(narration)
+    if previous and (speaks_first_person or previous.endswith(("：", ":"))):
+        clause_text = previous.rstrip("：:")
+        found = people.first_reference(clause_text, region_start + len(narration) - (len(previous) - len(clause_text)))
+        if found.name:
+            return Speaker(found.name, None, "context")
+    return NOBODY
