@@ -60,10 +60,11 @@ _FIRST_PERSON_RE = re.compile(r"我|俺|咱")
 QUESTION_RE = re.compile(r"[？?]\s*$")
 _REPORTER_RE = re.compile(r"记者")
 # A phrase names a person by what they are when it ends like one (员 话务员, 长 所长, 们 乡亲们 ...).
-PERSON_NOUN_RE = re.compile(
+PERSON_NOUN = (
     r"(?:员|长|者|人|民|士|生|姐|哥|弟|妹|师|官|警|医|主任|书记|经理|记者|同事|领导|姑娘|女儿|儿子|孩子|妈妈|爸爸|"
     r"母亲|父亲|丈夫|妻子|老伴|家人|先生|女士|大爷|大妈|大娘|大伯|阿姨|叔叔|奶奶|爷爷|老人|乡亲|村民|群众|市民|"
-    r"摊主|店主|老板|师傅|徒弟|小伙|伙子|们|总书记|主席|总理|部长|省长|市长|县长|乡长|镇长|村长|支书)$")
+    r"摊主|店主|老板|师傅|徒弟|小伙|伙子|们|总书记|主席|总理|部长|省长|市长|县长|乡长|镇长|村长|支书)")
+PERSON_NOUN_RE = re.compile(PERSON_NOUN + "$")
 # Unnamed people who could be 她/他, with the pronoun each takes (None: either).
 _OTHER_PERSON_RE = re.compile(
     r"(?P<f>女士|姑娘|大姐|妻子|母亲|女儿|妈妈|奶奶|阿姨|大妈|大娘|老伴儿?)|(?P<m>先生|丈夫|父亲|儿子|爸爸|爷爷|"
@@ -71,6 +72,8 @@ _OTHER_PERSON_RE = re.compile(
     r"那位市民|一位[\u4e00-\u9fff]{1,4}(?:员|者|人)|一名[\u4e00-\u9fff]{1,4}(?:员|者|人))")
 _THIS_ROLE_RE = re.compile(r"^(?:这位|这名|该|那位)")
 _POSSESSIVE_RE = re.compile(rf"^的(?P<noun>{_CLAUSE}{{1,12}}?)(?=$|[{_CLAUSE[1:-1]}]*$)")
+# 李建国的话 / 他的第一句话 / 她的回答: the person's own words, not someone of theirs.
+_OWN_WORDS_RE = re.compile(r"^的(?:第一句|一句|这句|那句|这番|一番|一席)?(?:话|回答|答复|声音|心声|心里话|口头禅)")
 MAX_TAG_GAP = 2  # clauses of narration between a quote and the reporting clause after it
 
 
@@ -255,8 +258,9 @@ class SectionPeople:
                                or re.search(r"(?:的|，)$", head[:index]) is None and index <= 6
                                and not re.search(r"[对向跟和给让被把与同]", head[:index])):
                 rest = stripped[index + len(name):]
-                possessive = _POSSESSIVE_RE.match(rest)
-                if possessive:
+                if _OWN_WORDS_RE.match(rest):
+                    return Speaker(name, None, "")  # 李建国的话朴实：
+                if _POSSESSIVE_RE.match(rest):
                     return NOBODY
                 return Speaker(name, None, "")
         match = re.match(r"[他她](?!们)", stripped)
@@ -290,7 +294,11 @@ def tag_before(people: SectionPeople, before: str, at: int, allow_pronoun: bool 
     clause_at = at - (len(before) - len(body))
     match = re.search(rf"(?P<subject>{_CLAUSE}{{0,30}}?)(?P<verb>{VERB_PATTERN})$", clause)
     if match:
-        found = people.reference(match.group("subject"), clause_at - len(match.group("verb")), allow_pronoun)
+        earlier = body[:len(body) - len(clause)]
+        if earlier.strip() and not _clean(match.group("subject")):  # …照片，高兴地说：the sentence's subject
+            found = people.first_reference(earlier, clause_at - len(clause)) if allow_pronoun else NOBODY
+        else:
+            found = people.reference(match.group("subject"), clause_at - len(match.group("verb")), allow_pronoun)
         if found or found is UNCLEAR:
             return found if found is UNCLEAR else Speaker(found.name, found.description, "before")
     if stripped.endswith(("：", ":")):
@@ -313,11 +321,23 @@ def tag_after(people: SectionPeople, after: str, at: int) -> Speaker:
         words = clause.rstrip(CLAUSE_MARKS)
         match = re.match(rf"^(?P<subject>{_CLAUSE}{{0,30}}?)(?P<verb>{VERB_PATTERN})$", words)
         if match:
-            found = people.reference(match.group("subject"), at + position + match.end("subject"))
+            if number and not _clean(match.group("subject")):  # …照片，高兴地说: the sentence's subject
+                found = people.first_reference(sentence[:position], at + position)
+            else:
+                found = people.reference(match.group("subject"), at + position + match.end("subject"))
             if found or found is UNCLEAR:
                 return found if found is UNCLEAR else Speaker(found.name, found.description, "after")
         position += len(clause)
+    words_of = _WORDS_OF_RE.match(sentence)
+    if words_of:
+        found = people.reference(words_of.group("subject"), at + words_of.end("subject"))
+        if found:
+            return Speaker(found.name, found.description, "after")
     return NOBODY
+
+
+# “…”总书记的话情真意切 / “…”李建国这番话: the words are named as someone's.
+_WORDS_OF_RE = re.compile(rf"^(?P<subject>{_CLAUSE}{{1,20}}?)(?:的|这|那)(?:一席|这番|一番|这句|那句)?话")
 
 
 _BELIEF_AFTER_RE = re.compile(
@@ -380,6 +400,9 @@ def adjacent(people: SectionPeople, after: str, at: int) -> Speaker:
         if index >= 0 and (index == 0 or PERSON_NOUN_RE.search(clause[:index]) and index <= 10
                            and not re.search(r"[的对向跟和给让被把与同]", clause[:index])):
             rest = clause[index + len(name):]
+            relative = re.match(r"^的[\u4e00-\u9fff]{0,6}?" + PERSON_NOUN, rest)
+            if relative:  # 李建国的女儿: someone of theirs, unnamed
+                return Speaker(None, clause[index:index + len(name) + relative.end()], "adjacent")
             if rest.startswith(("的", "和", "与", "、", "跟", "同")):
                 return NOBODY
             return Speaker(name, None, "adjacent")

@@ -1,0 +1,111 @@
+"""Who says each speech quote (analysis.speakers), on small invented texts and the bundled article."""
+import pytest
+
+from analysis.corpus import Metadata, parse_article
+from analysis.pipeline import analyse
+from analysis.quotes import extract_quotes
+
+
+def speech(body, heading="派出所所长李建国:群众的事无小事"):
+    analysis = analyse(parse_article(f"{heading}\n{body}", Metadata(id="test", published="2019-05")))
+    quotes = extract_quotes(analysis)
+    for quote in quotes:  # every quote slices the original text and lies in its section
+        assert analysis.article.text[quote.start:quote.end] == quote.text
+        assert analysis.article.section_at(quote.start).id == quote.profile_id
+    return [q for q in quotes if q.kind == "speech"]
+
+
+def who(quotes):
+    return [(q.speaker, q.speaker_description, q.speaker_how) for q in quotes]
+
+
+def test_name_before_the_quote_with_the_one_spoken_to():
+    quotes = speech("李建国每天都很忙。李建国对记者说：“群众找得到我，我就安心。”")
+    assert who(quotes) == [("李建国", None, "before")]
+
+
+def test_name_after_the_quote_and_a_split_quote():
+    quotes = speech("李建国和赵文华一起值班。“这条街我走了八年了。”赵文华回忆，“每家每户我都认识。”")
+    assert [q.speaker for q in quotes] == ["赵文华", "赵文华"]
+
+
+def test_reporting_clause_after_a_clause_of_circumstance():
+    quotes = speech("李建国在开会。“派出所没有独立的办公场所，工作很多。”在座谈中，乡党委书记赵文华说。")
+    assert who(quotes) == [("赵文华", None, "after")]
+
+
+def test_role_before_the_name_and_the_role_alone_later():
+    quotes = speech("派出所所长李建国笑着说：“这是我的本分。”他和同事王丽丽一起巡逻。所长又说：“大家都很辛苦。”",
+                    heading="社区民警王丽丽:跟着所长学本事")
+    assert [q.speaker for q in quotes] == ["李建国", "李建国"]
+
+
+def test_pronoun_is_the_nearest_named_person_whose_pronoun_agrees():
+    body = ("李建国是所长，他每天巡逻。社区民警王丽丽刚来不久，她很勤快，她也很细心。"
+            "“我要向所长学习。”她说。“年轻人肯干就好。”他笑着说。")
+    assert [q.speaker for q in speech(body)] == ["王丽丽", "李建国"]
+
+
+def test_unnamed_speakers_are_descriptions_not_names():
+    quotes = speech("李建国走进菜市场。几位摊主说：“这活儿不好干，多亏了李所长。”一位市民告诉记者：“他们天天来。”")
+    assert who(quotes) == [(None, "几位摊主", "before"), (None, "一位市民", "before")]
+
+
+def test_a_leaders_words_belong_to_the_leader_not_to_the_one_addressed():
+    quotes = speech("2018年，李建国见到了总书记。总书记勉励李建国：“要把群众的事放在心上。”李建国说：“我一定做到。”")
+    assert who(quotes) == [(None, "总书记", "before"), ("李建国", None, "before")]
+
+
+def test_the_answer_to_a_reporters_question():
+    quotes = speech("李建国在所里干了八年，同事赵文华也干了五年。采访快结束时，记者问李建国：“你后悔吗？”\n"
+                    "“不后悔，这是我选的路。”\n李建国转身去了警务室。", heading="社区民警赵文华:跟着所长学本事")
+    assert who(quotes) == [(None, "记者", "before"), ("李建国", None, "answer")]
+
+
+def test_a_quote_in_the_heading_belongs_to_the_sections_person():
+    quotes = speech("李建国在派出所工作了八年。", heading="派出所所长李建国:“群众找得到我，我就安心”")
+    assert who(quotes) == [("李建国", None, "headline")]
+
+
+def test_a_paragraph_that_is_only_a_quote_after_a_paragraph_that_introduces_the_speaker():
+    quotes = speech("李建国和同事赵文华一起值班。说起八年的坚守，李建国的话朴实：\n“群众的事没有小事，我们得一件件办好。”")
+    assert who(quotes) == [("李建国", None, "context")]
+
+
+def test_a_quote_followed_by_its_speaker_in_the_next_sentence():
+    quotes = speech("李建国很少回家。“这两个月我每天都在所里，连一分钟也给不了孩子。”李建国有些哽咽。")
+    assert who(quotes) == [("李建国", None, "adjacent")]
+
+
+def test_someone_elses_relative_is_not_the_named_person():
+    quotes = speech("李建国很少回家。“爸爸，你给我一分钟好不好？”李建国的女儿最近学会了这句话。")
+    assert quotes[0].speaker is None
+
+
+def test_a_first_person_quote_continues_the_speaker_before_it():
+    quotes = speech("“我是2012年来到所里的。”李建国笑着说。刚来时他什么都不懂。“当时我连户籍系统都不会用。”")
+    assert [q.speaker for q in quotes] == ["李建国", "李建国"]
+
+
+def test_titles_and_nicknames_are_not_speech():
+    analysis = analyse(parse_article("派出所所长李建国:群众的事无小事\n李建国荣获“全国五一劳动奖章”，"
+                                     "人称“跑不累的李所长”。他说：“荣誉属于大家，我只是做了该做的事。”",
+                                     Metadata(id="test")))
+    kinds = {q.text: q.kind for q in extract_quotes(analysis)}
+    assert kinds == {"全国五一劳动奖章": "title", "跑不累的李所长": "title", "荣誉属于大家，我只是做了该做的事。": "speech"}
+
+
+@pytest.fixture(scope="module")
+def bundled_speech(article):
+    return [q for q in extract_quotes(analyse(article)) if q.kind == "speech"]
+
+
+def test_bundled_article_quotes_of_fan_dan_and_gu_lili(bundled_speech):
+    def speaker(start):
+        return next(q.speaker for q in bundled_speech if q.text.startswith(start))
+    assert speaker("要站在市民的立场") == "范丹"
+    assert speaker("女儿幼儿园举办的亲子活动") == "范丹"
+    assert speaker("当时我的孩子才7个月大") == "谷丽丽"
+    assert speaker("随后我将这一情况反馈给来电市民") == "谷丽丽"
+    assert speaker("一般是在150到180个左右") == "孟莹"
+    assert speaker("哎呀") is None  # one of a series of voices, nobody's in particular
