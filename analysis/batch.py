@@ -26,7 +26,9 @@ from .corpus import META_FILE
 PARTS = "parts"
 MANIFESTS = "_manifests"
 PACKAGE_DIR = Path(__file__).resolve().parent
-# One article at a time per process: the segmenter adds each article's names for its duration.
+# One article at a time per process, only because `warnings.catch_warnings`, which records each
+# article's own warnings, changes process-wide state. (The segmenter needs no lock: its dictionary
+# is fixed after loading and names are applied to each article's tokens.)
 _ANALYSIS_LOCK = threading.Lock()
 
 

@@ -19,7 +19,7 @@ import pandas as pd
 
 from . import tables
 from .corpus import Article
-from .segment import Token, article_sentences, get_segmenter, stopwords, tokenize
+from .segment import Token, Tokens, article_sentences, get_segmenter, stopwords, tokenize
 from .text import Sentence
 
 
@@ -27,7 +27,7 @@ from .text import Sentence
 class Analysis:
     article: Article
     sentences: tuple[Sentence, ...]
-    tokens: tuple[Token, ...]
+    tokens: Tokens  # columns; iterating gives Token objects
     backend: str = "jieba"
     # Results derived from this analysis, filled by `per_analysis` functions; not part of its identity.
     derived: dict[tuple, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
@@ -39,7 +39,7 @@ class Analysis:
 def analyse(article: Article, backend: str = "jieba") -> Analysis:
     sentences = article_sentences(article)
     tokens = tokenize(article, get_segmenter(backend), sentences)
-    return Analysis(article, tuple(sentences), tuple(tokens), backend)
+    return Analysis(article, tuple(sentences), tokens, backend)
 
 
 Result = TypeVar("Result")

@@ -1,28 +1,34 @@
 """Word segmentation behind one small interface, with the domain dictionary and people's names.
 
 `Segmenter` is what callers use; `JiebaSegmenter` is the reference backend (an explicit
-`jieba.Tokenizer`, never jieba's global one). `get_segmenter` builds each backend once per process.
-Tokens are cut from NFKC-normalised sentences and carry spans in the original text.
+`jieba.Tokenizer`, never jieba's global one). `get_segmenter` builds each backend once per process,
+and its dictionary is never changed after that: it is shared, read-only state.
+
+An article's tokens (`Tokens`) are columns built in one go from the tagger's output: one cut per
+section of the NFKC-normalised text, spans mapped back to the original with one array lookup.
+People's names are not dictionary words; `apply_names` makes each occurrence one `nr` token
+afterwards, merging or splitting the tokens at its span (韩朋友, never 韩 + 朋友).
 """
 from __future__ import annotations
 
 import bisect
-import contextlib
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, overload
+
+import ahocorasick
+import numpy as np
 
 from .corpus import Article
-from .text import Sentence, normalize, normalize_string, split_sentences
+from .text import NormalizedText, Sentence, normalize, normalize_string, split_sentences
 
 CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "jieba"
 NAME_TAG = "nr"
-NAME_FREQ = 100_000  # high enough that a profiled person's name is never split (韩朋友, not 韩 + 朋友)
 
 
 @dataclass(frozen=True)
@@ -48,9 +54,6 @@ class Segmenter(Protocol):
 
     def cut(self, text: str) -> list[tuple[str, str]]:
         """(word, part-of-speech tag) pairs that concatenate back to `text`."""
-
-    def extra_words(self, entries: Iterable[DictionaryEntry]) -> contextlib.AbstractContextManager:
-        """Add words (such as an article's names) for the duration of a `with` block."""
 
 
 @lru_cache(maxsize=1)
@@ -105,33 +108,6 @@ class JiebaSegmenter:
         """How often jieba's dictionary has seen `word` (0 for a word it does not know)."""
         return self._tokenizer.FREQ.get(word) or 0
 
-    @contextlib.contextmanager
-    def extra_words(self, entries: Iterable[DictionaryEntry]) -> Iterator[None]:
-        """Add words, then restore the dictionary exactly as it was (frequencies, total, tags)."""
-        freq, tags = self._tokenizer.FREQ, self._pos.word_tag_tab
-        saved_total = self._tokenizer.total
-        saved_freq: dict[str, int | None] = {}
-        saved_tags: dict[str, str | None] = {}
-        for entry in entries:
-            for end in range(1, len(entry.word) + 1):
-                saved_freq.setdefault(entry.word[:end], freq.get(entry.word[:end]))
-            saved_tags.setdefault(entry.word, tags.get(entry.word))
-            self._add(entry)
-        try:
-            yield
-        finally:
-            for word, value in saved_freq.items():
-                if value is None:
-                    freq.pop(word, None)
-                else:
-                    freq[word] = value
-            for word, tag in saved_tags.items():
-                if tag is None:
-                    tags.pop(word, None)
-                else:
-                    tags[word] = tag
-            self._tokenizer.total = saved_total
-
 
 def _rjieba_segmenter(entries: Iterable[DictionaryEntry], exact: bool = False) -> Segmenter:
     from .segment_rjieba import RjiebaSegmenter  # imported here: it imports this module
@@ -159,10 +135,9 @@ def get_segmenter(backend: str = "jieba") -> Segmenter:
     return factory(domain_dictionary())
 
 
-def name_entries(article: Article) -> list[DictionaryEntry]:
-    """The profiled people's names, so that 韩朋友 is one token and never counted as 朋友."""
-    names = {p.name for p in article.profiles if p.name} | set(article.metadata.reporters)
-    return [DictionaryEntry(name, NAME_FREQ, NAME_TAG) for name in sorted(names)]
+def article_names(article: Article) -> list[str]:
+    """The profiled people's names and the reporters: the names `tokenize` applies."""
+    return sorted({p.name for p in article.profiles if p.name} | set(article.metadata.reporters))
 
 
 def article_sentences(article: Article) -> list[Sentence]:
@@ -173,39 +148,239 @@ def article_sentences(article: Article) -> list[Sentence]:
     return sentences
 
 
-def tokenize(article: Article, segmenter: Segmenter | None = None,
-             sentences: list[Sentence] | None = None) -> list[Token]:
-    """Tokens of the whole article, each with its section, sentence and original span."""
+@dataclass(frozen=True, eq=False)
+class Tokens(Sequence[Token]):
+    """An article's tokens as columns (one entry per token, in text order).
+
+    `start`/`end` are spans in the original text (`source`), `norm_start`/`norm_end` the same
+    tokens in `normalize(source).text`. Indexing or iterating gives `Token` objects, made once
+    on first use; code that scans every token can read the columns instead.
+    """
+
+    source: str
+    section_ids: tuple[str, ...]  # the article's section ids; `section` indexes into it
+    section: np.ndarray
+    sentence: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    norm_start: np.ndarray
+    norm_end: np.ndarray
+    norm: tuple[str, ...]
+    pos: tuple[str, ...]
+
+    def __len__(self) -> int:
+        return len(self.norm)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Tokens):
+            return NotImplemented
+        return (self.source == other.source and self.section_ids == other.section_ids and self.norm == other.norm
+                and self.pos == other.pos and all(np.array_equal(getattr(self, name), getattr(other, name))
+                                                  for name in ("section", "sentence", "start", "end")))
+
+    def __hash__(self) -> int:
+        return hash((self.source, self.norm, self.pos))
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+    def __getitem__(self, index):
+        return self.objects[index]
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self.objects)
+
+    @cached_property
+    def objects(self) -> tuple[Token, ...]:
+        ids, source = self.section_ids, self.source
+        return tuple(Token(ids[section], sentence, source[start:end], norm, pos, start, end)
+                     for section, sentence, start, end, norm, pos in zip(
+                         self.section.tolist(), self.sentence.tolist(), self.start.tolist(),
+                         self.end.tolist(), self.norm, self.pos))
+
+    @cached_property
+    def text(self) -> tuple[str, ...]:
+        """Each token's text in the original, `source[start:end]`."""
+        source = self.source
+        return tuple(source[s:e] for s, e in zip(self.start.tolist(), self.end.tolist()))
+
+
+def _columns(pairs: Sequence[tuple[str, str]], offset: int) -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
+    """Normalised [start, end) of each non-blank word of a cut starting at `offset`, its word and tag."""
+    if not pairs:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), [], []
+    words, tags = zip(*pairs)
+    ends = np.cumsum(np.fromiter(map(len, words), np.int64, len(words))) + offset
+    starts = np.empty_like(ends)
+    starts[0], starts[1:] = offset, ends[:-1]
+    blank = np.fromiter(map(str.isspace, words), bool, len(words))
+    if not blank.any():
+        return starts, ends, list(words), list(tags)
+    keep = np.flatnonzero(~blank).tolist()
+    return starts[~blank], ends[~blank], [words[i] for i in keep], [tags[i] for i in keep]
+
+
+def _build(article_text: str, whole: NormalizedText, origin: np.ndarray, sentences: Sequence[Sentence],
+           section_ids: tuple[str, ...], parts: list[tuple[int, np.ndarray, np.ndarray, list[str], list[str]]]
+           ) -> Tokens:
+    """`Tokens` from per-section columns (section index, normalised starts and ends, words, tags)."""
+    norm_start = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, np.int64)
+    norm_end = np.concatenate([p[2] for p in parts]) if parts else np.zeros(0, np.int64)
+    section = np.concatenate([np.full(len(p[1]), p[0], np.int32) for p in parts]) if parts else np.zeros(0, np.int32)
+    start = origin[norm_start] if len(norm_start) else norm_start
+    end = origin[norm_end - 1] + 1 if len(norm_end) else norm_end
+    sentence_starts = np.fromiter((s.start for s in sentences), np.int64, len(sentences))
+    sentence = np.searchsorted(sentence_starts, start, side="right") - 1
+    norm = tuple(w for p in parts for w in p[3])
+    pos = tuple(t for p in parts for t in p[4])
+    return Tokens(article_text, section_ids, section, sentence, start, end, norm_start, norm_end, norm, pos)
+
+
+def tokenize(article: Article, segmenter: Segmenter | None = None, sentences: list[Sentence] | None = None,
+             names: Iterable[str | tuple[int, int]] | None = None) -> Tokens:
+    """Tokens of the whole article, each with its section, sentence and original span.
+
+    Each section is cut once, as normalised text; the dictionary is not touched. `names`
+    (default: `article_names(article)`) are then applied with `apply_names`.
+    """
     segmenter = segmenter or get_segmenter()
     sentences = article_sentences(article) if sentences is None else sentences
-    tokens: list[Token] = []
-    with segmenter.extra_words(name_entries(article)):
-        for sentence in sentences:
-            normalized = normalize(article.text, sentence.start, sentence.end)
-            offset = 0
-            for word, pos in segmenter.cut(normalized.text):
-                start, end = normalized.to_source(offset, offset + len(word))
-                offset += len(word)
-                if word.strip():
-                    tokens.append(Token(sentence.section_id, sentence.index, article.text[start:end],
-                                        word, pos, start, end))
-    return tokens
+    whole = normalize(article.text)
+    origin = whole.origin_array()
+    section_ids = tuple(section.id for section in article.sections)
+    # Section spans in normalised offsets: the first normalised character of each source offset.
+    bounds = np.searchsorted(origin, [offset for s in article.sections for offset in (s.start, s.end)])
+    parts = []
+    for index in range(len(section_ids)):
+        first, last = int(bounds[2 * index]), int(bounds[2 * index + 1])
+        parts.append((index, *_columns(segmenter.cut(whole.text[first:last]), first)))
+    tokens = _build(article.text, whole, origin, sentences, section_ids, parts)
+    return apply_names(tokens, article_names(article) if names is None else names, segmenter)
 
 
-def split_terms(tokens: Iterable[Token], article: Article,
+def _name_spans(whole: NormalizedText, origin: np.ndarray,
+                names: Iterable[str | tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping normalised spans of the names: strings found in the text (longest
+    first from the left), source spans mapped; an earlier, then longer, span wins an overlap."""
+    spans: list[tuple[int, int]] = []
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        if isinstance(name, str):
+            key = normalize_string(name).strip()
+            if key:
+                automaton.add_word(key, len(key))
+        else:
+            first, last = np.searchsorted(origin, name).tolist()
+            if first < last:
+                spans.append((first, last))
+    if len(automaton):
+        automaton.make_automaton()
+        spans += [(end + 1 - length, end + 1) for end, length in automaton.iter_long(whole.text)]
+    chosen: list[tuple[int, int]] = []
+    for first, last in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if not chosen or first >= chosen[-1][1]:
+            chosen.append((first, last))
+    return chosen
+
+
+def apply_names(tokens: Tokens, names: Iterable[str | tuple[int, int]], segmenter: Segmenter) -> Tokens:
+    """Make every occurrence of each name one token tagged `nr`: the per-article dictionary pass.
+
+    `names` are strings (every occurrence in the text, compared after NFKC) or [start, end)
+    spans of the original text (a person recogniser's findings). The tokens a name overlaps are
+    replaced by the name and, around it, the rest of those tokens cut again by `segmenter`
+    (韩/朋友 -> 韩朋友; 周蓝/蓝天 -> 周蓝蓝/天). A name that would cross a sentence or contain white
+    space is left alone. The segmenter's dictionary is not changed.
+    """
+    whole = normalize(tokens.source)
+    origin = whole.origin_array()
+    # Each name's tokens: the first one ending after its start .. the last one starting before its end.
+    regions: list[list] = []  # [first token, last token + 1, [(name start, name end), ...]]
+    for first, last in _name_spans(whole, origin, names):
+        i = int(np.searchsorted(tokens.norm_end, first, side="right"))
+        j = int(np.searchsorted(tokens.norm_start, last, side="left"))
+        if i >= j or tokens.sentence[i] != tokens.sentence[j - 1] or any(c.isspace() for c in whole.text[first:last]):
+            continue
+        if regions and i < regions[-1][1]:  # shares a token with the previous name
+            regions[-1][1] = max(regions[-1][1], j)
+            regions[-1][2].append((first, last))
+        else:
+            regions.append([i, j, [(first, last)]])
+    if not regions:
+        return tokens
+    pieces = []  # (first token replaced, last + 1, normalised starts, words, tags of the new tokens)
+    for i, j, spans in regions:
+        starts: list[int] = []
+        words: list[str] = []
+        tags: list[str] = []
+        cursor = int(tokens.norm_start[i])
+        for first, last in [*spans, (int(tokens.norm_end[j - 1]), None)]:
+            if cursor < first:  # the rest of the overlapped tokens, cut again
+                gap_starts, _, gap_words, gap_tags = _columns(segmenter.cut(whole.text[cursor:first]), cursor)
+                starts += gap_starts.tolist()
+                words += gap_words
+                tags += gap_tags
+            if last is not None:
+                starts.append(first)
+                words.append(whole.text[first:last])
+                tags.append(NAME_TAG)
+                cursor = last
+        pieces.append((i, j, starts, words, tags))
+    return _splice(tokens, origin, pieces)
+
+
+def _splice(tokens: Tokens, origin: np.ndarray, pieces: list) -> Tokens:
+    """`tokens` with the token ranges [i, j) replaced by new (normalised start, norm, tag) columns."""
+    keep: list[np.ndarray] = []
+    new_norm_start: list[np.ndarray] = []
+    section: list[np.ndarray] = []
+    sentence: list[np.ndarray] = []
+    norm: list[str] = []
+    pos: list[str] = []
+    at = 0
+    for i, j, starts, words, tags in pieces:
+        old = np.arange(at, i)
+        keep.append(old)
+        norm += tokens.norm[at:i] + tuple(words)
+        pos += tokens.pos[at:i] + tuple(tags)
+        keep.append(np.full(len(words), -1))
+        new_norm_start.append(np.asarray(starts, np.int64))
+        section.append(np.full(len(words), tokens.section[i], tokens.section.dtype))
+        sentence.append(np.full(len(words), tokens.sentence[i], tokens.sentence.dtype))
+        at = j
+    keep.append(np.arange(at, len(tokens)))
+    norm += tokens.norm[at:]
+    pos += tokens.pos[at:]
+    index = np.concatenate(keep)
+    old = index >= 0
+    norm_start = np.empty(len(index), np.int64)
+    norm_start[old] = tokens.norm_start[index[old]]
+    norm_start[~old] = np.concatenate(new_norm_start)
+    sec = np.empty(len(index), tokens.section.dtype)
+    sec[old] = tokens.section[index[old]]
+    sec[~old] = np.concatenate(section)
+    sen = np.empty(len(index), tokens.sentence.dtype)
+    sen[old] = tokens.sentence[index[old]]
+    sen[~old] = np.concatenate(sentence)
+    norm_end = norm_start + np.fromiter(map(len, norm), np.int64, len(norm))
+    return Tokens(tokens.source, tokens.section_ids, sec, sen, origin[norm_start], origin[norm_end - 1] + 1,
+                  norm_start, norm_end, tuple(norm), tuple(pos))
+
+
+def split_terms(tokens: Tokens, article: Article,
                 entries: Iterable[DictionaryEntry] | None = None) -> list[str]:
     """Domain terms with an occurrence that token boundaries cut through.
 
     An occurrence inside a longer token (回访组 inside 回访组组长) counts as kept whole.
     """
     whole = normalize(article.text)
-    spans = sorted((t.start, t.end) for t in tokens)
-    starts = [start for start, _ in spans]
+    starts, ends = tokens.start.tolist(), tokens.end.tolist()  # in text order, never overlapping
 
     def inside_one_token(start: int, end: int) -> bool:
-        # Tokens do not overlap: only the last token starting at or before `start` can cover it.
+        # Only the last token starting at or before `start` can cover it.
         index = bisect.bisect_right(starts, start) - 1
-        return index >= 0 and spans[index][1] >= end
+        return index >= 0 and ends[index] >= end
 
     split = set()
     for entry in domain_dictionary() if entries is None else entries:

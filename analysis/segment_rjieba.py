@@ -14,18 +14,15 @@ What rjieba 0.2 can and cannot do, and the work-arounds:
   jieba's `dict.txt` plus the domain dictionary, merged as jieba merges them: the same words
   and frequencies as `JiebaSegmenter`. Frequencies and tags are also kept here, since rjieba
   cannot report them (and keeps a word's first tag when it is added again).
-- It cannot remove a word. A word added for one article is taken out by setting its frequency
-  to 0; it stays in jieba-rs's trie as a *ghost*, which never wins a path while its first
-  character is a word. A ghost whose first character is not one could, so `cut` rebuilds the
-  instance before cutting a text that holds such a ghost.
+- It cannot remove a word. No need: the dictionary is filled once and never changed (people's
+  names are applied to the tokens afterwards, `segment.apply_names`).
 - jieba's `add_word` adds a re-added word's frequency to its total without subtracting the old
   one; jieba-rs keeps the exact sum. A ballast entry that no text can match holds jieba-rs's total
   at jieba's, so paths score the same.
 """
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -34,7 +31,6 @@ from .segment import DictionaryEntry
 # Plane-16 private-use characters: outside jieba-rs's Han pattern, so never part of a path.
 BALLAST_WORD = "\U0010fffd\U0010fffd"
 UNKNOWN_CACHE = 100_000  # runs of unknown characters remembered (a few MB)
-MAX_GHOSTS = 5_000  # rebuild after this many anyway, so the trie does not grow without end
 
 
 def jieba_dictionary() -> tuple[dict[str, tuple[int, str]], int]:
@@ -79,27 +75,15 @@ class RjiebaSegmenter:
         for entry in entries:
             self._words[entry.word] = (entry.freq, entry.tag)
             self._total += entry.freq
-        self._build()
-
-    def _build(self) -> None:
-        """A fresh jieba-rs instance holding exactly `_words`, without ghosts."""
-        import rjieba
-
+        # One jieba-rs instance holding exactly `_words`, filled once and never changed.
         self._jieba = rjieba.Jieba.empty()
         add = self._jieba.add_word
         for word, (freq, tag) in self._words.items():
             add(word, freq, tag)
-        self._exact_sum = sum(freq for freq, _ in self._words.values())
-        self._ghosts: set[str] = set()
-        self._risky_ghosts: set[str] = set()
-        self._sync_total()
-
-    def _sync_total(self) -> None:
-        self._jieba.add_word(BALLAST_WORD, self._total - self._exact_sum, "x")
+        exact_sum = sum(freq for freq, _ in self._words.values())
+        add(BALLAST_WORD, self._total - exact_sum, "x")
 
     def cut(self, text: str) -> list[tuple[str, str]]:
-        if self._risky_ghosts and any(ghost in text for ghost in self._risky_ghosts):
-            self._build()
         posseg = self._posseg
         pairs: list[tuple[str, str]] = []
         for block in posseg.re_han_internal.split(text):
@@ -141,40 +125,3 @@ class RjiebaSegmenter:
             pairs.extend(self._tag_unknown(buffer))
         else:
             pairs.extend((char, words[char][1] if char in words else "x") for char in buffer)
-
-    def _set(self, word: str, value: tuple[int, str] | None) -> None:
-        """Give `word` a frequency and tag, or remove it (None), as jieba's dictionary would."""
-        old_freq = self._words[word][0] if word in self._words else 0
-        new_freq, tag = value if value else (0, "x")
-        self._jieba.add_word(word, new_freq, tag)
-        self._exact_sum += new_freq - old_freq
-        if value is None:
-            del self._words[word]
-            self._ghosts.add(word)
-            if not self._words.get(word[0], (0, ""))[0]:
-                self._risky_ghosts.add(word)
-        else:
-            self._words[word] = value
-            self._ghosts.discard(word)
-            self._risky_ghosts.discard(word)
-
-    @contextlib.contextmanager
-    def extra_words(self, entries: Iterable[DictionaryEntry]) -> Iterator[None]:
-        """Add words, then restore the dictionary exactly as it was (frequencies, tags, total)."""
-        saved: dict[str, tuple[int, str] | None] = {}
-        saved_total = self._total
-        for entry in entries:
-            saved.setdefault(entry.word, self._words.get(entry.word))
-            self._set(entry.word, (entry.freq, entry.tag))
-            self._total += entry.freq  # as jieba's add_word: an old frequency stays counted
-        self._sync_total()
-        try:
-            yield
-        finally:
-            for word, value in saved.items():
-                self._set(word, value)
-            self._total = saved_total
-            if len(self._ghosts) > MAX_GHOSTS:
-                self._build()
-            else:
-                self._sync_total()

@@ -8,7 +8,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import lru_cache
+
+import numpy as np
 
 # One Han character of the CJK Unified Ideographs block: what "Chinese text" means to the checks.
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -33,10 +36,14 @@ def _nfkc_char(char: str) -> str:
 
 @dataclass(frozen=True)
 class NormalizedText:
-    """Normalised text plus, for each of its characters, the index of the source character."""
+    """Normalised text plus, for each of its characters, the index of the source character.
+
+    `origin` is a `range` when every character normalises to one character (most text), so the
+    common case allocates nothing per character.
+    """
 
     text: str
-    origin: tuple[int, ...]
+    origin: Sequence[int]
     source_end: int
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
@@ -48,10 +55,47 @@ class NormalizedText:
             return source_start, source_start
         return source_start, self.origin[end - 1] + 1
 
+    def origin_array(self) -> np.ndarray:
+        """`origin` as an integer array, for mapping many spans at once."""
+        if isinstance(self.origin, range):
+            return np.arange(self.origin.start, self.origin.stop, dtype=np.int64)
+        return np.array(self.origin, dtype=np.int64)
+
 
 # Corner brackets (Traditional Chinese, Japanese) read as the curly quotes Simplified text uses.
 QUOTE_FOLD = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 LINE_BREAKS = "\r\n"
+
+
+class _FoldTable(dict):
+    """code point -> folded string for `str.translate`, filled on first sight of each character.
+
+    A straight double quote stays `"` here; `normalize` then alternates it to “ or ” per line.
+    """
+
+    def __missing__(self, code: int) -> str:
+        folded = _nfkc_char(chr(code))
+        folded = folded if folded == '"' else QUOTE_FOLD.get(folded, folded)
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+_STRAIGHT_QUOTE_RE = re.compile(r'"|[\r\n]')
+
+
+def _alternate_straight_quotes(text: str) -> str:
+    """Straight double quotes open and close alternately within a line."""
+    parts, inside, last = [], False, 0
+    for match in _STRAIGHT_QUOTE_RE.finditer(text):
+        if match.group() == '"':
+            parts += [text[last:match.start()], "”" if inside else "“"]
+            last = match.end()
+            inside = not inside
+        else:
+            inside = False
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 # Extractors normalise the same sentences again and again; the result is immutable, so share it.
@@ -66,22 +110,16 @@ def normalize(source: str, start: int = 0, end: int | None = None) -> Normalized
     starts in step.
     """
     end = len(source) if end is None else end
-    chars: list[str] = []
+    piece = source[start:end]
+    text = piece.translate(_FOLD)  # no character folds to nothing, and none to a longer string with "
+    if '"' in text:
+        text = _alternate_straight_quotes(text)
+    if len(text) == len(piece):
+        return NormalizedText(text, range(start, end), end)
     origin: list[int] = []
-    inside_straight_quote = False
-    for index in range(start, end):
-        char = source[index]
-        folded = _nfkc_char(char)
-        if folded == '"':
-            folded = "”" if inside_straight_quote else "“"
-            inside_straight_quote = not inside_straight_quote
-        elif char in LINE_BREAKS:
-            inside_straight_quote = False
-        else:
-            folded = QUOTE_FOLD.get(folded, folded)
-        chars.append(folded)
-        origin.extend([index] * len(folded))
-    return NormalizedText("".join(chars), tuple(origin), end)
+    for index, char in enumerate(piece, start):
+        origin.extend([index] * len(_FOLD[ord(char)]))
+    return NormalizedText(text, tuple(origin), end)
 
 
 def normalize_string(value: str) -> str:

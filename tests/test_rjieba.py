@@ -3,8 +3,8 @@ import difflib
 
 import pytest
 
-from analysis.segment import BACKENDS, DictionaryEntry, domain_dictionary, get_segmenter, split_terms, tokenize
-from analysis.segment_rjieba import RjiebaSegmenter, jieba_dictionary
+from analysis.segment import BACKENDS, domain_dictionary, get_segmenter, split_terms, tokenize
+from analysis.segment_rjieba import RjiebaSegmenter
 
 ALL_BACKENDS = ["jieba", "rjieba", "rjieba-exact"]
 
@@ -53,35 +53,16 @@ def test_domain_terms_carry_their_tags(backend_tokens):
 
 
 @pytest.mark.parametrize("backend", ALL_BACKENDS)
-def test_extra_words_are_restored_exactly(backend):
+def test_the_dictionary_is_fixed_after_loading(article, backend):
+    """An article's names are applied to its tokens; the shared dictionary never sees them."""
     segmenter = get_segmenter(backend)
     sentences = ["韩朋友是好朋友", "请拨打热线电话", "周蓝蓝说蓝蓝的天"]
     before = [segmenter.cut(s) for s in sentences]
-    # A new word, and a word already in the dictionary given another tag (as jieba does).
-    entries = [DictionaryEntry("韩朋友", 100000, "nr"), DictionaryEntry("热线", 100000, "nr")]
-    with segmenter.extra_words(entries):
-        assert ("韩朋友", "nr") in segmenter.cut(sentences[0])
-        assert ("热线", "nr") in segmenter.cut(sentences[1])
+    tokens = tokenize(article, segmenter)
+    assert any(t.text == "韩朋友" and t.pos == "nr" for t in tokens)
     assert [segmenter.cut(s) for s in sentences] == before
-
-
-def _unknown_pair():
-    """Two characters in jieba's Han range that are not dictionary words on their own."""
-    words, _ = jieba_dictionary()
-    chars = [chr(c) for c in range(0x4E00, 0x9FD5) if chr(c) not in words]
-    return chars[0], chars[1]
-
-
-def test_a_removed_word_cannot_win_a_path():
-    """A word whose first character is no word stays in jieba-rs's trie; it must not be cut."""
-    first, second = _unknown_pair()
-    segmenter = RjiebaSegmenter(domain_dictionary(), exact=True)  # exact: comparable with jieba
-    text = f"我们{first}{second}热线"
-    before = segmenter.cut(text)
-    with segmenter.extra_words([DictionaryEntry(first + second, 100000, "nz")]):
-        assert (first + second, "nz") in segmenter.cut(text)
-    assert segmenter.cut(text) == before
-    assert segmenter.cut(text) == get_segmenter("jieba").cut(text)
+    assert ("韩朋友", "nr") not in before[0]
+    assert not hasattr(segmenter, "extra_words")
 
 
 def test_exact_backend_gives_jieba_tokens(article, tokens):
