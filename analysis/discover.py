@@ -376,24 +376,47 @@ def is_term_of_art(content: str, before: str) -> bool:
 
 # --- morpheme families ---------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def other_senses() -> dict[str, tuple[str, ...]]:
+    """Per morpheme, the words in which it does not carry the family's meaning (中心 for 心), from
+    data/morpheme_senses.txt, where each line gives the reason."""
+    from importlib import resources
+
+    raw = resources.files("analysis.data").joinpath("morpheme_senses.txt").read_text(encoding="utf-8")
+    words: dict[str, list[str]] = defaultdict(list)
+    for line in raw.splitlines():
+        fields = line.split("#", 1)[0].split()
+        if len(fields) == 2:
+            words[fields[0]].append(fields[1])
+    return {morpheme: tuple(found) for morpheme, found in words.items()}
+
+
+def carries_meaning(morpheme: str, word: str) -> bool:
+    """False for 中心 and 服务中心 in the 心 family: the word is, or ends in, a listed other sense."""
+    return not any(word.endswith(other) for other in other_senses().get(morpheme, ()))
+
+
 def find_morpheme_families(analysis: Analysis, extra_morphemes: Sequence[str] = ()) -> list[FamilyWord]:
     """Words sharing a morpheme at the same edge (耐心, 细心, 责任心 …; 话务员, 接线员 …), with counts
     per section. Families are the morphemes that end (or begin) at least MIN_FAMILY_WORDS distinct
-    content words, plus the given morphemes (those of discovered slogans)."""
+    content words, plus the given morphemes (those of discovered slogans). Words in which the
+    morpheme has another sense (中心 for 心, see `other_senses`) are no members."""
     stop = stopwords()
     content = [t for t in analysis.tokens
                if _HAN_WORD.fullmatch(t.norm) and t.norm not in stop and not t.pos.startswith(("nr", "m", "x"))]
     by_edge: dict[tuple[str, str], set[str]] = defaultdict(set)
     for token in content:
-        by_edge[("end", token.norm[-1])].add(token.norm)
-        by_edge[("start", token.norm[0])].add(token.norm)
+        for edge, morpheme in (("end", token.norm[-1]), ("start", token.norm[0])):
+            if carries_meaning(morpheme, token.norm):
+                by_edge[(edge, morpheme)].add(token.norm)
     members: dict[str, set[str]] = defaultdict(set)
     for (edge, morpheme), words in by_edge.items():
         # A function character (不, 到, 有) forms no motif, however many words it ends.
         if (len(words) >= MIN_FAMILY_WORDS and morpheme not in stop) or morpheme in extra_morphemes:
             members[morpheme] |= words
     counts = Counter((morpheme, token.norm, token.section_id) for token in content
-                     for morpheme in {token.norm[0], token.norm[-1]} if token.norm in members.get(morpheme, ()))
+                     for morpheme in {token.norm[0], token.norm[-1]}
+                     if token.norm in members.get(morpheme, ()))
     rows = [FamilyWord(m, w, s, n) for (m, w, s), n in counts.items()]
     return sorted(rows, key=lambda r: (-len(members[r.morpheme]), r.morpheme, r.word, r.profile_id))
 

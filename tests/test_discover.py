@@ -111,6 +111,17 @@ def test_morpheme_families_from_the_text(bundled):
     assert {"耐心", "细心", "用心", "爱心", "热心", "诚心", "真心", "暖心", "贴心", "责任心"} <= words["心"]
     assert {"话务员", "接线员", "预审员", "回访员", "质检员"} <= words["员"]
     assert "不" not in words  # function characters make no family
+    # 心 as "centre" is another sense, not a heart word (data/morpheme_senses.txt)
+    assert not {"中心", "服务中心", "核心"} & words["心"]
+
+
+def test_other_senses_exclude_the_listed_words_and_their_compounds():
+    from analysis.discover import carries_meaning, other_senses
+
+    assert "中心" in other_senses()["心"]
+    assert not carries_meaning("心", "中心") and not carries_meaning("心", "市民服务中心")
+    assert carries_meaning("心", "耐心") and carries_meaning("心", "心系群众")
+    assert carries_meaning("员", "话务员")  # no listed senses: every word keeps the family's meaning
 
 
 def test_idioms(bundled):

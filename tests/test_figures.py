@@ -364,3 +364,15 @@ def test_highlight_is_shape_as_well_as_colour(charts):
     present = data[data["count"] > 0]
     assert sum(len(c.get_offsets()) for c in solid) == int(present["highlighted"].sum())
     assert sum(len(c.get_offsets()) for c in hollow) == int((~present["highlighted"]).sum())
+
+
+def test_heart_family_keeps_every_heart_word_and_no_centre(tables):
+    from analysis.figures.family import family_data
+
+    data = family_data(tables["morpheme_families"], tables["profiles"], tables.get("slogans"))
+    words = set(data["word"])
+    assert {"诚心", "真心", "责任心", "耐心", "细心", "用心", "爱心"} <= words
+    assert not {"中心", "服务中心"} & words
+    family = tables["morpheme_families"]
+    all_words = set(family[(family["morpheme"] == "心") & family["profile_id"].str.startswith("p")]["word"])
+    assert len(words) + data.attrs["more"] == len(all_words)  # nothing dropped without saying so

@@ -15,6 +15,7 @@ from . import house
 
 AREA_PER_COUNT = 14.0
 MEMBER_MARK = "★"
+MAX_ROWS = 24  # more words than this are named as "另有N个词" in the standfirst, never dropped silently
 
 
 def slogan_members(slogans: pd.DataFrame | None, morpheme: str) -> tuple[str | None, list[str]]:
@@ -39,14 +40,17 @@ def _members(members) -> list[str]:
 
 
 def family_data(morpheme_families: pd.DataFrame, profiles: pd.DataFrame, slogans: pd.DataFrame | None = None,
-                morpheme: str = "心", max_words: int = 14) -> pd.DataFrame:
-    """One row per (word, profile) with a count > 0: grid position, count, slogan membership."""
+                morpheme: str = "心", max_words: int = MAX_ROWS) -> pd.DataFrame:
+    """One row per (word, profile) with a count > 0: grid position, count, slogan membership.
+
+    Words beyond `max_words` (the rarest) are counted in `data.attrs["more"]` for the standfirst."""
     label, members = slogan_members(slogans, morpheme)
     family = morpheme_families[(morpheme_families["morpheme"] == morpheme) & (morpheme_families["count"] > 0)]
     family = family[family["profile_id"].isin(profiles["id"])]
     totals = family.groupby("word")["count"].sum()
     others = [w for w in totals.sort_values(ascending=False, kind="stable").index if w not in members]
-    words = ([w for w in members if w in totals.index] + others)[:max_words]
+    ranked = [w for w in members if w in totals.index] + others
+    words = ranked[:max_words]
     family = family[family["word"].isin(words)]
     names = dict(zip(profiles["id"], profiles["name"]))
     columns = {p: i for i, p in enumerate(profiles["id"])}
@@ -58,8 +62,10 @@ def family_data(morpheme_families: pd.DataFrame, profiles: pd.DataFrame, slogans
         "row": family["word"].map({w: i for i, w in enumerate(words)}),
         "column": family["profile_id"].map(columns),
     })
-    return data.groupby(["word", "profile_id", "column_label", "member_of", "row", "column"], as_index=False)["count"] \
+    data = data.groupby(["word", "profile_id", "column_label", "member_of", "row", "column"], as_index=False)["count"] \
         .sum().sort_values(["row", "column"], ignore_index=True)
+    data.attrs["more"] = len(ranked) - len(words)
+    return data
 
 
 def draw_family(data: pd.DataFrame, profiles: pd.DataFrame, source: house.SourceNote, morpheme: str = "心", *,
@@ -70,6 +76,8 @@ def draw_family(data: pd.DataFrame, profiles: pd.DataFrame, source: house.Source
     title = f"“{slogan}”与“{morpheme}”字词族：谁说了哪一颗心" if slogan else f"“{morpheme}”字词族：谁说了什么"
     standfirst = (f"数字＝该词在人物稿中出现的次数；{MEMBER_MARK}为“{slogan}”的成员词" if slogan
                   else "数字＝该词在人物稿中出现的次数")
+    if data.attrs.get("more"):
+        standfirst += f"；另有{data.attrs['more']}个词各出现较少，未列出（见表格 morpheme_families.csv）"
     with house.style():
         figure = house.new_figure(house.Frame(title, source, width, height, standfirst, settings))
         axes = figure.add_subplot()
