@@ -19,6 +19,10 @@ HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 # Sentence-final punctuation (full and half width) and what may close a sentence after it.
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)》】\"'"
+# Real sentences stay far below this (the longest in the development articles has ~130
+# characters); a longer run is cut, after the last of SOFT_BREAKS where possible.
+MAX_SENTENCE_CHARS = 1000
+SOFT_BREAKS = "，,；;、 \u3000"
 _SENTENCE_RE = re.compile(
     rf"[^\n\r]*?(?:[{re.escape(SENTENCE_END)}]+[{re.escape(CLOSERS)}]*|(?=[\r\n])|$)"
 )
@@ -144,12 +148,27 @@ def split_sentences(source: str, start: int, end: int, section_id: str, first_in
     sentences: list[Sentence] = []
     region = source[start:end]
     for match in _SENTENCE_RE.finditer(region):
-        piece = match.group(0)
-        stripped = piece.strip()
-        if not stripped:
-            continue
-        lead = len(piece) - len(piece.lstrip())
-        s_start = start + match.start() + lead
-        s_end = s_start + len(stripped)
-        sentences.append(Sentence(section_id, first_index + len(sentences), s_start, s_end, stripped))
+        for piece_start, piece in _bounded(match.start(), match.group(0)):
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            lead = len(piece) - len(piece.lstrip())
+            s_start = start + piece_start + lead
+            s_end = s_start + len(stripped)
+            sentences.append(Sentence(section_id, first_index + len(sentences), s_start, s_end, stripped))
     return sentences
+
+
+def _bounded(offset: int, piece: str) -> list[tuple[int, str]]:
+    """`piece` cut into runs of at most MAX_SENTENCE_CHARS, each after a comma or space when there
+    is one, so that a paragraph without sentence punctuation (pasted tables, repeated words) does
+    not make every per-sentence step, and every hit that repeats its sentence, grow with the file."""
+    parts = []
+    while len(piece) > MAX_SENTENCE_CHARS:
+        window = piece[:MAX_SENTENCE_CHARS]
+        cut = max(window.rfind(mark) for mark in SOFT_BREAKS) + 1
+        cut = cut if cut > MAX_SENTENCE_CHARS // 2 else MAX_SENTENCE_CHARS
+        parts.append((offset, piece[:cut]))
+        offset, piece = offset + cut, piece[cut:]
+    parts.append((offset, piece))
+    return parts

@@ -125,15 +125,32 @@ def evaluate(rule: Rule, occurrences: dict[Atom, list[Occurrence]]) -> list[Occu
 
 
 def _near(rule: Near, occurrences: dict[Atom, list[Occurrence]]) -> list[Occurrence] | None:
-    left = [o for atom in rule.left for o in occurrences.get(atom, ())]
-    right = [o for atom in rule.right for o in occurrences.get(atom, ())]
-    marks = {}
-    for a in left:
-        for b in right:
-            if (a.start, a.end) != (b.start, b.end) and abs(a.token_index - b.token_index) <= rule.window:
-                marks[(a.start, a.end)] = a
-                marks[(b.start, b.end)] = b
+    """Occurrences of either side that have one of the other side within the window.
+
+    n log n in the number of occurrences (sorted positions and binary search), never every pair:
+    a sentence of 20,000 repeated hits must not take minutes.
+    """
+    left = _by_token({(o.start, o.end): o for atom in rule.left for o in occurrences.get(atom, ())})
+    right = _by_token({(o.start, o.end): o for atom in rule.right for o in occurrences.get(atom, ())})
+    marks = {**_partnered(left, right, rule.window), **_partnered(right, left, rule.window)}
     return list(marks.values()) or None
+
+
+def _by_token(spans: dict[tuple[int, int], Occurrence]) -> list[Occurrence]:
+    return sorted(spans.values(), key=lambda o: (o.token_index, o.start, o.end))
+
+
+def _partnered(these: list[Occurrence], others: list[Occurrence], window: int) -> dict[tuple[int, int], Occurrence]:
+    """Those of `these` with an occurrence of `others` at another span within `window` tokens.
+    Spans are unique on each side, so at most one of the others in the window can be the same span."""
+    positions = [o.token_index for o in others]
+    found = {}
+    for occurrence in these:
+        low = bisect.bisect_left(positions, occurrence.token_index - window)
+        high = bisect.bisect_right(positions, occurrence.token_index + window)
+        if high - low >= 2 or (high - low == 1 and (others[low].start, others[low].end) != (occurrence.start, occurrence.end)):
+            found[(occurrence.start, occurrence.end)] = occurrence
+    return found
 
 
 def match_themes(analysis: Analysis, codebook: Codebook) -> list[ThemeHit]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_hostile  # noqa: E402
 import bench_memory  # noqa: E402
 import bench_pipeline  # noqa: E402
 import bench_report  # noqa: E402
@@ -26,6 +27,7 @@ SECTIONS = [
     ("Scaling: 1 versus 2 workers", bench_scaling),
     ("Peak memory: 100 versus 1,000 articles", bench_memory),
     ("`make report` end to end", bench_report),
+    ("Pathological input: one endless sentence of hits", bench_hostile),
 ]
 
 
