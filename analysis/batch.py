@@ -222,7 +222,7 @@ def combine(out: Path, keys: list[str]) -> list[Path]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from .tables import CSV_ENCODING
+    from .tables import CSV_ENCODING, csv_cells
 
     written = []
     parts_dir = out / PARTS
@@ -242,7 +242,7 @@ def combine(out: Path, keys: list[str]) -> list[Path]:
                            else pa.nulls(table.num_rows, f.type) for f in schema]
                 table = pa.Table.from_arrays(columns, schema=schema)
                 writer.write_table(table)
-                table.to_pandas().to_csv(csv_file, index=False, header=index == 0)
+                csv_cells(table.to_pandas()).to_csv(csv_file, index=False, header=index == 0)
         os.replace(parquet_tmp, parquet_path)
         os.replace(csv_tmp, csv_path)
         written += [parquet_path, csv_path]

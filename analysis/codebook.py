@@ -28,6 +28,7 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError
+from .safeyaml import load_yaml_file
 from .text import normalize_string
 
 DEFAULT_CODEBOOK = "codebook.yaml"
@@ -136,13 +137,7 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
 def _read_codebook(path: Path, mtime_ns: int, size: int) -> Codebook:
     """Parse once per file version (the key has its mtime and size): a batch reads it per article.
     Errors are not cached, so a fixed file is read again."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise InputError(f"{path}: not valid YAML ({getattr(error, 'problem', error)}); fix the codebook") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text; save the codebook as UTF-8") from None
-    return parse_codebook(data, str(path))
+    return parse_codebook(load_yaml_file(path, "fix the codebook"), str(path))
 
 
 def parse_codebook(data: object, source: str = "<codebook>") -> Codebook:
@@ -174,7 +169,7 @@ def _parse_theme(entry: object, number: int, source: str) -> Theme:
     where = f"{source}: theme {theme_id!r}"
     unknown = set(entry) - {"id", "label", "description", "parent", "rules"}
     if unknown:
-        raise InputError(f"{where}: unknown field(s) {sorted(unknown)}; use id, label, description, parent, rules")
+        raise InputError(f"{where}: unknown field(s) {sorted(map(str, unknown))}; use id, label, description, parent, rules")
     label = entry.get("label")
     if not isinstance(label, str) or not label.strip():
         raise InputError(f"{where}: missing 'label'; give the theme a Chinese label")
@@ -277,7 +272,8 @@ def _check_no_cycles(themes: list[Theme], source: str) -> None:
 
 
 def _show(rule: object) -> str:
-    return yaml.safe_dump(rule, allow_unicode=True, default_flow_style=True).strip()
+    shown = " ".join(yaml.safe_dump(rule, allow_unicode=True, default_flow_style=True, width=10**6).split())
+    return shown if len(shown) <= 120 else shown[:117] + "..."  # the error stays one short line
 
 
 def describe_rule(rule: Rule) -> str:

@@ -11,10 +11,10 @@ import warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
-
 from . import encodings
 from .errors import InputError
+from .metadata import FIX, MetaFile, slug_from_name, text_file_inside, validate_meta
+from .safeyaml import load_yaml_file
 from .headings import Heading, is_heading_line, parse_heading
 from .script import to_simplified
 
@@ -235,7 +235,7 @@ def load_article(path: str | Path | None = None) -> Article:
     if path.is_dir():
         text_path, meta = _read_folder(path)
     else:
-        text_path, meta = path, {"id": path.stem}
+        text_path, meta = path, validate_meta({}, path, slug_from_name(path.stem))
     if not text_path.is_file():
         raise InputError(f"{text_path}: not a readable file; give the path of an article text file")
     encodings.check_size(text_path.stat().st_size, text_path)
@@ -248,20 +248,12 @@ def load_article(path: str | Path | None = None) -> Article:
     return parse_article(text, metadata)
 
 
-def _read_folder(folder: Path) -> tuple[Path, dict]:
+def _read_folder(folder: Path) -> tuple[Path, MetaFile]:
     meta_path = folder / META_FILE
-    if meta_path.exists():
-        try:
-            meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as error:
-            raise InputError(f"{meta_path}: not valid YAML ({error.problem}); fix the metadata file") from None
-        if not isinstance(meta, dict):
-            raise InputError(f"{meta_path}: expected a mapping of fields (id, file, published ...); fix the metadata file")
-        meta.setdefault("id", folder.name)
-        if "file" in meta:
-            return folder / str(meta["file"]), meta
-    else:
-        meta = {"id": folder.name}
+    data = load_yaml_file(meta_path, FIX) if meta_path.exists() else {}
+    meta = validate_meta(data, meta_path, slug_from_name(folder.resolve().name))
+    if meta.file is not None:
+        return text_file_inside(folder, meta.file, meta_path), meta
     texts = sorted(folder.glob("*.txt"))
     if len(texts) != 1:
         raise InputError(
@@ -270,21 +262,19 @@ def _read_folder(folder: Path) -> tuple[Path, dict]:
     return texts[0], meta
 
 
-def _metadata(meta: dict, text_path: Path, encoding: str, digest: str) -> Metadata:
-    expected = meta.get("sha256")
-    if expected and expected != digest:
+def _metadata(meta: MetaFile, text_path: Path, encoding: str, digest: str) -> Metadata:
+    if meta.sha256 and meta.sha256 != digest:
         warnings.warn(f"{text_path}: checksum differs from {META_FILE}; the text was changed since it was received",
                       ArticleWarning, stacklevel=3)
-    published = meta.get("published")
     return Metadata(
-        id=str(meta.get("id")),
-        title=meta.get("title"),
-        publication=meta.get("publication"),
-        published=str(published) if published is not None else None,
-        reporters=tuple(meta.get("reporters") or ()),
-        organisation=meta.get("organisation"),
-        language=meta.get("language", "zh-Hans"),
-        source_note=meta.get("source_note"),
+        id=meta.id,
+        title=meta.title,
+        publication=meta.publication,
+        published=meta.published,
+        reporters=tuple(meta.reporters),
+        organisation=meta.organisation,
+        language=meta.language,
+        source_note=meta.source_note,
         source_path=str(text_path),
         encoding=encoding,
         sha256=digest,

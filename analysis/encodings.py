@@ -1,4 +1,4 @@
-"""Decoding article bytes: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, Big5.
+"""Decoding article bytes: UTF-8 (with or without BOM), UTF-16 or UTF-32 with BOM, GB18030/GBK, Big5.
 
 Detection beyond UTF-8 uses charset-normalizer, limited to the encodings Chinese newsrooms
 actually meet, and is accepted only when the result reads as Chinese text.
@@ -15,12 +15,23 @@ from .text import HAN_RE
 
 MAX_BYTES = 20 * 1024 * 1024  # one article; larger inputs belong to the batch command
 CHINESE_ENCODINGS = ["gb18030", "big5", "utf_16", "utf_32"]
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# UTF-32 first: its little-endian BOM (FF FE 00 00) begins with UTF-16's (FF FE).
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+MAX_NUL_SHARE = 0.01  # text decoded with the wrong width has a NUL every other or every fourth character
 
 
 def decode(raw: bytes, path: Path | str) -> tuple[str, str]:
     """Decoded text and the encoding's name; InputError names the file and the fix."""
     check_size(len(raw), path)
+    text, name = _decode(raw, path)
+    if text.count("\x00") > MAX_NUL_SHARE * len(text):
+        raise InputError(f"{path}: read as {name}, the text is full of NUL characters: the file's encoding "
+                         "is not what its first bytes say (UTF-16 or UTF-32?); re-save the file as UTF-8")
+    return text, name
+
+
+def _decode(raw: bytes, path: Path | str) -> tuple[str, str]:
     for bom, name in _BOMS:
         if raw.startswith(bom):
             try:

@@ -58,7 +58,30 @@ def token_counts(tokens_frame: pd.DataFrame) -> pd.DataFrame:
     return counts.sort_values(["section_id", "count", "norm"], ascending=[True, False, True], ignore_index=True)
 
 
+# A cell starting with one of these is a formula to Excel and WPS (=HYPERLINK(...), +cmd|..., @SUM).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with every text cell that a spreadsheet would run as a formula prefixed by "'"
+    (OWASP, CSV injection). Numbers stay numbers, so -2 in a numeric column is untouched; only
+    CSV gets this, Parquet and JSON keep the exact text."""
+    safe = None
+    for column in frame.columns:
+        series = frame[column]
+        if pd.api.types.is_string_dtype(series.dtype) and series.dtype != object:
+            mask = series.str.startswith(FORMULA_STARTS).fillna(False).astype(bool)
+        elif series.dtype == object:
+            mask = series.map(lambda value: isinstance(value, str) and value.startswith(FORMULA_STARTS)).astype(bool)
+        else:
+            continue
+        if mask.any():
+            safe = frame.copy() if safe is None else safe
+            safe[column] = series.astype(object).where(~mask, "'" + series[mask].astype(str))
+    return frame if safe is None else safe
+
+
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, index=False, encoding=CSV_ENCODING)
+    csv_cells(frame).to_csv(path, index=False, encoding=CSV_ENCODING)
     return path

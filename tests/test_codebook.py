@@ -29,9 +29,15 @@ def test_bundled_codebook_is_valid_and_nested():
     assert codebook.theme("four_hearts").label == "四心"
 
 
+class _NoAliases(yaml.SafeDumper):
+    def ignore_aliases(self, data):
+        return True
+
+
 def _write(tmp_path, themes):
     path = tmp_path / "book.yaml"
-    path.write_text(yaml.safe_dump({"themes": themes}, allow_unicode=True), encoding="utf-8")
+    # Written out in full: shared objects would become YAML aliases, which codebooks refuse.
+    path.write_text(yaml.dump({"themes": themes}, Dumper=_NoAliases, allow_unicode=True), encoding="utf-8")
     return path
 
 

@@ -105,3 +105,262 @@ def test_a_run_without_sentence_punctuation_is_cut_at_a_comma_and_keeps_its_span
     assert all(text[s.start:s.end] == s.text for s in sentences)
     assert all(s.text.endswith(("，", "。")) for s in sentences)
     assert "".join(s.text for s in sentences) == text
+
+
+# ---- the command line: one line on stderr, exit 2, never a traceback --------------------------
+
+import codecs  # noqa: E402
+import json  # noqa: E402
+import subprocess  # noqa: E402
+
+import pandas as pd  # noqa: E402
+
+from analysis.errors import InputError  # noqa: E402
+
+ARTICLE = "热线故事\n\n话务员张明：用心服务每一天\n张明每天接听电话。张明说，工单必须当天派发。\n"
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True,
+                          encoding="utf-8", cwd=cwd)
+
+
+def one_line_error(result, *words):
+    assert result.returncode == 2, (result.returncode, result.stderr[-2000:])
+    lines = result.stderr.strip().splitlines()
+    assert "Traceback" not in result.stderr and len(lines) == 1, result.stderr[-2000:]
+    assert len(lines[0]) < 600, lines[0][:300]
+    for word in words:
+        assert word in lines[0], lines[0]
+    return lines[0]
+
+
+# ---- 2. codebook YAML: no alias expansion, bounded depth ---------------------------------------
+
+BOMB = """a: &a ["电话","电话","电话","电话","电话","电话","电话","电话","电话"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+themes:
+  - id: bomb
+    label: 炸弹
+    rules: [{any: *i}]
+"""
+
+
+@pytest.mark.parametrize("content, problem", [
+    (BOMB, "aliases"),
+    ("themes: &t\n  - id: self\n    label: 自\n    rules: [*t]\n", "aliases"),
+    ("themes:\n  - id: deep\n    label: 深\n    rules: [" + "{any: [" * 3000 + "耐心" + "]}" * 3000 + "]\n", "nested"),
+    ("themes: " + "[" * 3000 + "]" * 3000 + "\n", "nested"),
+    ("themes:\n  - {id: a, label: 甲, rules: [耐心], 1: x}\n", "unknown field"),
+])
+def test_hostile_codebook_is_refused_in_one_line(tmp_path, content, problem):
+    path = tmp_path / "codebook.yaml"
+    path.write_text(content, encoding="utf-8")
+    one_line_error(run("themes", "--codebook", str(path), "--json"), str(path), problem)
+
+
+def test_a_codebook_larger_than_the_bound_is_refused_before_parsing(tmp_path):
+    from analysis.safeyaml import MAX_BYTES
+
+    path = tmp_path / "codebook.yaml"
+    path.write_text("themes:\n" + "  # 注释\n" * (MAX_BYTES // 8), encoding="utf-8")
+    with pytest.raises(InputError, match="too large"):
+        load_codebook(path)
+
+
+# ---- 3. picks files: size and depth bounded before parsing, error listing capped ----------------
+
+def _picks_tables():
+    candidates = pd.DataFrame({"candidate_id": ["theme:patience"]})
+    quotes = pd.DataFrame({"quote_id": ["q:1-2"]})
+    return candidates, quotes
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("[" * 100_000 + "]" * 100_000, "nested"),
+    ('{"version": 1, "article_id": "a", "themes": ' + "[" * 500 + "]" * 500 + ', "quotes": []}', "nested"),
+    ('{"version": 1, "article_id": "a", "themes": [], "quotes": [], "' + "x" * 5000 + '": 1}', "unknown key"),
+    ('{"version": ' + "[" * 15 + "]" * 15 + ', "article_id": "a", "themes": [], "quotes": []}', "version"),
+])
+def test_hostile_picks_file_is_refused_in_one_short_line(tmp_path, content, problem):
+    from analysis.review import load_picks
+
+    path = tmp_path / "a.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_picks(path, *_picks_tables(), "a")
+    message = str(error.value)
+    assert problem in message and "\n" not in message and len(message) < 600, message[:300]
+
+
+def test_a_huge_picks_file_is_refused_by_size_and_a_long_list_of_stale_picks_is_capped(tmp_path):
+    from analysis.review import MAX_LISTED, MAX_PICKS_BYTES, load_picks
+
+    stale = [{"id": f"theme:gone{n}", "label": f"消失{n}"} for n in range(50_000)]
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps({"version": 1, "article_id": "a", "themes": stale, "quotes": []}), encoding="utf-8")
+    assert big.stat().st_size > MAX_PICKS_BYTES
+    with pytest.raises(InputError, match="too large for a picks file"):
+        load_picks(big, *_picks_tables(), "a")
+    small = tmp_path / "small.json"
+    small.write_text(json.dumps({"version": 1, "article_id": "a", "themes": stale[:200], "quotes": []}),
+                     encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_picks(small, *_picks_tables(), "a")
+    message = str(error.value)
+    assert "200 pick(s)" in message and "and 190 more" in message
+    assert message.count("theme:gone") == MAX_LISTED
+
+
+def test_the_picks_lookup_never_leaves_the_picks_folder(tmp_path):
+    from analysis.review import picks_path
+
+    assert picks_path("huaihai-2017", tmp_path) == tmp_path / "huaihai-2017.json"
+    for article_id in ("../../escaped_here", "/etc/passwd", "a/../../b"):
+        with pytest.raises(InputError, match="outside"):
+            picks_path(article_id, tmp_path)
+
+
+# ---- 5. CSV cells that a spreadsheet would run are neutralised, Parquet/JSON keep the text --------
+
+FORMULAS = ['=HYPERLINK("http://x","点我")', "+cmd|' /C calc'!A0", "@SUM(A1)", "-2+3", "\t=1+1", "\r=1+1"]
+
+
+def test_csv_neutralises_formula_cells_and_keeps_numbers():
+    from analysis.tables import csv_cells
+
+    frame = pd.DataFrame({"text": FORMULAS + ["普通文字"], "start": [-2, 0, 1, 2, 3, 4, 5],
+                          "rate": [-0.5, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0], "mixed": [None, "=1", 3, "-x", 2.5, "a", "+"]})
+    safe = csv_cells(frame)
+    assert list(safe["text"]) == ["'" + f for f in FORMULAS] + ["普通文字"]
+    assert list(safe["start"]) == [-2, 0, 1, 2, 3, 4, 5] and safe["start"].dtype == frame["start"].dtype
+    assert list(safe["rate"]) == list(frame["rate"])
+    assert list(safe["mixed"])[1:] == ["'=1", 3, "'-x", 2.5, "a", "'+"]
+    assert list(frame["text"]) == FORMULAS + ["普通文字"]  # the frame itself keeps the exact text
+
+
+def test_report_csvs_neutralise_a_formula_headline_and_quote(tmp_path):
+    from analysis.report import build_report  # noqa: F401 (imported for the write path below)
+    from analysis.pipeline import all_tables
+    from analysis.tables import CSV_ENCODING, write_csv
+
+    text = ("=HYPERLINK(\"http://x\",\"点我\")\n\n话务员张明：@SUM(A1)\n"
+            "张明每天接听电话。张明说：“-2+3是他说的话。”张明说，工单必须当天派发。\n")
+    tables = all_tables(analyse(parse_article(text, Metadata(id="csv"))))
+    profiles = tables["profiles"]
+    assert profiles.loc[0, "headline"] == "@SUM(A1)"  # the table (and so Parquet, JSON) keeps it
+    write_csv(profiles, tmp_path / "profiles.csv")
+    read = pd.read_csv(tmp_path / "profiles.csv", encoding=CSV_ENCODING, dtype=str, keep_default_na=False)
+    assert read.loc[0, "headline"] == "'@SUM(A1)"
+    assert int(read.loc[0, "start"]) == profiles.loc[0, "start"]
+    for name, frame in tables.items():
+        write_csv(frame, tmp_path / f"{name}.csv")
+        cells = pd.read_csv(tmp_path / f"{name}.csv", encoding=CSV_ENCODING, dtype=str, keep_default_na=False)
+        for column in cells.columns:
+            if pd.api.types.is_numeric_dtype(frame[column]):
+                continue
+            assert not cells[column].str.startswith(("=", "+", "@", "\t", "\r")).any(), (name, column)
+            assert not cells[column].str.match(r"-\D").any(), (name, column)
+
+
+# ---- 6, 7. meta.yaml: a schema, a safe id, the file inside the folder ----------------------------
+
+def _folder(tmp_path, meta, name="article"):
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "meta.yaml").write_text(meta, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("meta, problem", [
+    ('id: "../../escaped_here"\n', "'id'"),
+    ("id: /tmp/absolute\n", "'id'"),
+    ("id: a/b\n", "'id'"),
+    ("id: ..\n", "'id'"),
+    ("file: /etc/hostname\n", "outside the article's folder"),
+    ("file: ../article.txt\n", "outside the article's folder"),
+    ("reporters: 5\n", "'reporters'"),
+    ("reporters: [姜晴, {a: 1}]\n", "'reporters"),
+    ("published: 去年\n", "'published'"),
+    ("title: [a, b]\n", "'title'"),
+    ("- just\n- a list\n", "expected a mapping"),
+    ("id: &x a\ntitle: *x\n", "aliases"),
+])
+def test_bad_metadata_is_one_line_naming_the_field(tmp_path, meta, problem):
+    folder = _folder(tmp_path, meta)
+    one_line_error(run("profiles", str(folder), "--json"), "meta.yaml", problem)
+
+
+def test_an_id_outside_the_output_folder_writes_nothing_there(tmp_path):
+    folder = _folder(tmp_path, 'id: "../../escaped_here"\n', name="deep")
+    out = tmp_path / "a" / "b" / "out"
+    one_line_error(run("report", str(folder), "--out", str(out)), "'id'")
+    assert not (tmp_path / "escaped_here").exists() and not (tmp_path / "a" / "escaped_here").exists()
+
+
+def test_metadata_accepts_todays_fields_and_one_reporter_as_a_string(tmp_path):
+    from analysis.corpus import load_article
+
+    folder = _folder(tmp_path, "id: 文章-1\ntitle: 2017\npublished: 2017-11-06\nreporters: 姜晴\n"
+                               "publication: 淮海晚报\npublication_place: 淮安\nlanguage: zh-Hans\n")
+    article = load_article(folder)
+    assert article.id == "文章-1" and article.metadata.title == "2017"
+    assert article.metadata.reporters == ("姜晴",)  # one reporter, not 姜 and 晴
+    assert article.metadata.published == "2017-11-06"
+
+
+def test_a_file_name_that_is_not_a_slug_gives_a_safe_id(tmp_path):
+    from analysis.corpus import load_article
+
+    path = tmp_path / "我的 文章 (1).txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    assert load_article(path).id == "我的-文章-1"
+
+
+# ---- 10. UTF-32 with BOM is UTF-32, and decoded text is checked ----------------------------------
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"])
+def test_utf32_and_utf16_with_bom_are_read_as_such(tmp_path, encoding):
+    from analysis.corpus import load_article
+
+    bom = {"utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE,
+           "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}.get(encoding, b"")
+    path = tmp_path / "a.txt"
+    path.write_bytes(bom + ARTICLE.encode(encoding))
+    article = load_article(path)
+    assert article.text == ARTICLE and [p.name for p in article.profiles] == ["张明"]
+
+
+def test_text_full_of_nuls_is_refused(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + ARTICLE.encode("utf-32-le"))
+    one_line_error(run("profiles", str(path), "--json"), "NUL", "UTF-8")
+
+
+# ---- 14. labels are plain text, never mathtext ---------------------------------------------------
+
+def test_a_picks_label_with_mathtext_is_drawn_as_plain_text(tmp_path, article):
+    import io
+
+    from analysis.figures import house, make_charts
+    from analysis.figures.house import style
+    from analysis.pipeline import all_tables
+
+    labels = {"theme:patience": r"耐心$\frac{$", "theme:same_day": "话毕$x^2$单成"}
+    charts = [c for c in make_charts(all_tables(analyse(article)), house.SourceNote("报", "2017-11", "题"), labels)
+              if c.name.startswith("09")]
+    texts = set()
+    for chart in charts:
+        with style():
+            chart.figure.savefig(io.BytesIO(), format="pdf")  # mathtext would raise ValueError here
+        texts |= {t.get_text() for t in chart.figure.findobj(lambda o: hasattr(o, "get_text"))}
+    assert any(r"耐心$\frac{$" in t for t in texts)
+    assert any("话毕$x^2$单成" in t for t in texts)
