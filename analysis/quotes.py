@@ -28,7 +28,7 @@ import pandas as pd
 
 from .corpus import Article, Profile, Section
 from .pipeline import Analysis, per_analysis, table
-from .headings import looks_like_name
+from .names import story_people, subject_profiles
 from .speakers import NOBODY, PERSON_NOUN_RE, VERB_PATTERN, QuoteSpan, SectionPeople, Speaker, attribute, tag_before
 from .text import NormalizedText, normalize
 
@@ -174,28 +174,24 @@ def classify(inner: str, before: str, after: str) -> str:
 
 # ---------------------------------------------------------------- speakers
 
-def _article_names(analysis: Analysis) -> tuple[str, ...]:
-    """People's names in the article: profiled names, and jieba's person tags that look like a name.
-
-    A stopgap for the person recogniser (analysis/names.py), which replaces it."""
-    names = {p.name for p in analysis.article.profiles if p.name}
-    tokens = analysis.tokens
-    for index, token in enumerate(tokens):
-        if token.pos != "nr":
-            continue
-        word = token.text
-        if len(word) == 1 and index + 1 < len(tokens) and tokens[index + 1].start == token.end:
-            word = word + tokens[index + 1].text  # 姚 + 建军
-        if looks_like_name(word) and not PERSON_NOUN_RE.search(word):
-            names.add(word)
-    return tuple(sorted(names, key=len, reverse=True))
+def _name_forms(analysis: Analysis) -> dict[str, str]:
+    """Each written form of a story person's name (full, 小周, 蓝蓝) -> the full name (analysis.names)."""
+    forms: dict[str, str] = {}
+    for person in story_people(analysis):
+        forms[person.name] = person.name
+        for mention in person.mentions:
+            forms.setdefault(mention.text, person.name)
+    for profile in analysis.article.profiles:
+        if profile.name:
+            forms.setdefault(profile.name, profile.name)
+    return forms
 
 
-def _roles(text: str, names: tuple[str, ...]) -> dict[str, str]:
-    """Role words given in apposition (所长李建国) that belong to one name only in the article."""
+def _roles(text: str, forms: dict[str, str]) -> dict[str, str]:
+    """Role words given in apposition (所长李建国) that belong to one person only in the article."""
     seen: dict[str, set[str]] = {}
-    for name in names:
-        for match in re.finditer(re.escape(name), text):
+    for form, name in forms.items():
+        for match in re.finditer(re.escape(form), text):
             before = text[max(0, match.start() - 6):match.start()]
             for size in range(2, len(before) + 1):
                 role = before[-size:]
@@ -206,8 +202,8 @@ def _roles(text: str, names: tuple[str, ...]) -> dict[str, str]:
     return {role: next(iter(owners)) for role, owners in seen.items() if len(owners) == 1}
 
 
-def _section_quotes(article: Article, section: Section, names: tuple[str, ...], roles: dict[str, str]
-                    ) -> list[Quote]:
+def _section_quotes(article: Article, section: Section, names: dict[str, str], roles: dict[str, str],
+                    subject: str | None) -> list[Quote]:
     norm = normalize(article.text, section.start, section.end)
     text = norm.text
     profile = section if isinstance(section, Profile) else None
@@ -225,7 +221,7 @@ def _section_quotes(article: Article, section: Section, names: tuple[str, ...], 
                 outer_spans.append((span, (first, last)))
     outer_spans.sort(key=lambda item: item[0].open_at)
     quoted = tuple((s.inner_start, s.inner_end) for s, _ in outer_spans)
-    people = SectionPeople(text, names, quoted, subject=profile.name if profile else None, roles=roles)
+    people = SectionPeople(text, names, quoted, subject=subject, roles=roles)
     spans = [QuoteSpan(s.open_at, s.close_at, s.inner_start, s.inner_end, paragraph,
                        _kind(text, s, paragraph[0], paragraph[1])) for s, paragraph in outer_spans]
     heading_end = None
@@ -264,11 +260,13 @@ def _quote(article: Article, section: Section, norm: NormalizedText, span: _Span
 def extract_quotes(analysis: Analysis) -> list[Quote]:
     """Every quoted span of the article with its kind and speaker, in text order."""
     article = analysis.article
-    names = _article_names(analysis)
+    names = _name_forms(analysis)
     roles = _roles(article.text, names)
+    subjects = {section_id: person.name for section_id, person in subject_profiles(analysis).items()}
     quotes: list[Quote] = []
     for section in article.sections:
-        quotes.extend(q for q in _section_quotes(article, section, names, roles) if q.text.strip())
+        subject = subjects.get(section.id) or (section.name if isinstance(section, Profile) and section.name else None)
+        quotes.extend(q for q in _section_quotes(article, section, names, roles, subject) if q.text.strip())
     return quotes
 
 

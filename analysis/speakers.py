@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 SENTENCE_END = "。！？!?"
@@ -74,7 +74,8 @@ _THIS_ROLE_RE = re.compile(r"^(?:这位|这名|该|那位)")
 _POSSESSIVE_RE = re.compile(rf"^的(?P<noun>{_CLAUSE}{{1,12}}?)(?=$|[{_CLAUSE[1:-1]}]*$)")
 # 李建国的话 / 他的第一句话 / 她的回答: the person's own words, not someone of theirs.
 _OWN_WORDS_RE = re.compile(r"^的(?:第一句|一句|这句|那句|这番|一番|一席)?(?:话|回答|答复|声音|心声|心里话|口头禅)")
-MAX_TAG_GAP = 2  # clauses of narration between a quote and the reporting clause after it
+MAX_TAG_GAP = 2
+MAX_ROLE_CHARS = 30  # a role phrase in apposition before a name (湖南省…人大常委会副主任石红) is at most this long  # clauses of narration between a quote and the reporting clause after it
 
 
 @dataclass(frozen=True)
@@ -125,10 +126,13 @@ def _sentence_bounds(text: str, at: int, first: int) -> int:
 class SectionPeople:
     """The people of one section: named mentions outside quotes, their pronoun, roles given in apposition."""
 
-    def __init__(self, text: str, names: Sequence[str], quoted: Sequence[tuple[int, int]],
+    def __init__(self, text: str, names: Sequence[str] | Mapping[str, str], quoted: Sequence[tuple[int, int]],
                  subject: str | None = None, roles: dict[str, str] | None = None) -> None:
+        """`names` are the written forms of people's names, or a mapping of each written form
+        (a full name, or a short form such as 小周 or 蓝蓝) to the full name."""
         self.text = text
-        self.names = sorted({n for n in names if n}, key=len, reverse=True)
+        self.full = dict(names) if isinstance(names, Mapping) else {n: n for n in names}
+        self.names = sorted({n for n in self.full if n}, key=len, reverse=True)
         self.subject = subject
         self.roles = roles or {}
         self.masked = self._mask(text, quoted)
@@ -152,7 +156,7 @@ class SectionPeople:
                 if any(taken[match.start():match.end()]):
                     continue
                 taken[match.start():match.end()] = [True] * (match.end() - match.start())
-                mentions.append(Mention(match.start(), match.end(), name, None))
+                mentions.append(Mention(match.start(), match.end(), self.full[name], None))
         for match in _OTHER_PERSON_RE.finditer(self.masked):
             if any(taken[match.start():match.end()]) or self._is_apposition(match):
                 continue
@@ -227,7 +231,7 @@ class SectionPeople:
             possessive = _POSSESSIVE_RE.match(rest)
             if possessive and PERSON_NOUN_RE.search(rest):
                 return Speaker(None, phrase[index:], "")  # 于赟的小女儿: someone else
-            return Speaker(value, None, "")
+            return Speaker(self.full[value], None, "")
         if PERSON_NOUN_RE.search(phrase) and len(phrase) <= 15:
             bare = _THIS_ROLE_RE.sub("", phrase)
             if bare != phrase and self.subject and self.roles.get(bare) == self.subject:
@@ -251,7 +255,7 @@ class SectionPeople:
 
     def _subject_of_clause(self, clause: str, at: int) -> Speaker:
         stripped = _STRIP_OPENING_RE.sub("", clause.strip())
-        head = stripped[:12]
+        head = stripped[:MAX_ROLE_CHARS + 4]
         for name in self.names:
             index = head.find(name)
             if index >= 0 and (index == 0 or PERSON_NOUN_RE.search(head[:index])
@@ -259,10 +263,10 @@ class SectionPeople:
                                and not re.search(r"[对向跟和给让被把与同]", head[:index])):
                 rest = stripped[index + len(name):]
                 if _OWN_WORDS_RE.match(rest):
-                    return Speaker(name, None, "")  # 李建国的话朴实：
+                    return Speaker(self.full[name], None, "")  # 李建国的话朴实：
                 if _POSSESSIVE_RE.match(rest):
                     return NOBODY
-                return Speaker(name, None, "")
+                return Speaker(self.full[name], None, "")
         match = re.match(r"[他她](?!们)", stripped)
         if match:
             return self.resolve_pronoun(match.group(), at - len(clause) + clause.find(match.group()))
@@ -400,12 +404,12 @@ def adjacent(people: SectionPeople, after: str, at: int) -> Speaker:
         if index >= 0 and (index == 0 or PERSON_NOUN_RE.search(clause[:index]) and index <= 10
                            and not re.search(r"[的对向跟和给让被把与同]", clause[:index])):
             rest = clause[index + len(name):]
-            relative = re.match(r"^的[\u4e00-\u9fff]{0,6}?" + PERSON_NOUN, rest)
+            relative = re.match(r"^[\u4e00-\u9fff\d]{0,5}?的[\u4e00-\u9fff]{0,6}?" + PERSON_NOUN, rest)
             if relative:  # 李建国的女儿: someone of theirs, unnamed
                 return Speaker(None, clause[index:index + len(name) + relative.end()], "adjacent")
             if rest.startswith(("的", "和", "与", "、", "跟", "同")):
                 return NOBODY
-            return Speaker(name, None, "adjacent")
+            return Speaker(people.full[name], None, "adjacent")
     return NOBODY
 
 
@@ -425,10 +429,6 @@ def addressed(people: SectionPeople, before: str, at: int) -> str | None:
         found = people.reference(match.group("object"), at)
         return found.name
     return None
-
-
-def names_in(text: str, names: Iterable[str]) -> list[str]:
-    return [n for n in names if n and n in text]
 
 
 # ---------------------------------------------------------------- the order of the rules

@@ -109,3 +109,13 @@ def test_bundled_article_quotes_of_fan_dan_and_gu_lili(bundled_speech):
     assert speaker("随后我将这一情况反馈给来电市民") == "谷丽丽"
     assert speaker("一般是在150到180个左右") == "孟莹"
     assert speaker("哎呀") is None  # one of a series of voices, nobody's in particular
+
+
+def test_a_short_form_of_a_name_speaks_for_the_full_name():
+    quotes = speech("李建国在所里干了八年，大家都叫他老李。“这片街区我闭着眼睛都能走。”老李笑着说。")
+    assert who(quotes) == [("李建国", None, "after")]
+
+
+def test_a_person_named_only_once_is_a_speaker():
+    quotes = speech("李建国在开会。“派出所离不开乡里的支持。”乡党委书记陈建峰说。")
+    assert [q.speaker for q in quotes] == ["陈建峰"]
