@@ -1,10 +1,17 @@
-"""Per profiled person: the year they joined (with the sentence that says so) and their stated workload.
+"""Facts for every named person of the story: joined year, years served, daily workload, with evidence.
 
-The joined year comes only from the person's own profile and only from a sentence that ties
-a year to joining: "2012年进入中心", "今年4月…加入", "五年前…加入", "从2014年到现在",
-"我是2012年走上这个岗位的" (in a quote of the person), or a stated length of service
-("入职四年" = publication year minus four). A length with 多 ("工作一年多") does not fix a year
-and is not used. When nothing says it, the year is unknown (None): it is never guessed.
+The people come from the person recogniser (`names.story_people`); a fact belongs to the person
+the text says it is about, found by `_referent`: the last person referred to before the fact in
+its sentence (a name or short form, 他/她, 我 inside that person's quote), else the subject of the
+profile, else the person named last in the sentence before. A group (他们, 话务员们, 大家 …) as the
+last referent makes the figure the team's, and no person's.
+
+The joined year comes only from a sentence that ties a year to joining: "2012年进入中心", "今年4月…
+加入", "五年前…加入", "从2014年到现在", "我是2012年走上这个岗位的", and the first job after a
+degree ("2016年大学毕业后……第一次走进……中心"). A stated length of service ("工作了8年",
+"入职四年", "从业十年") is the years served, and dates the joining (publication year minus the
+years) when nothing else does. A length with 多 ("工作一年多") fixes no year. When nothing says it,
+the year is unknown (None): it is never guessed.
 """
 from __future__ import annotations
 
@@ -15,6 +22,7 @@ import pandas as pd
 
 from .corpus import Article, Profile
 from .facts import DAILY_PERIODS, TIME_UNITS, DateMention, Fact, extract_dates, extract_facts, published_date
+from .names import NameMention, PersonName, story_people
 from .numerals import plain_number, read_numeral
 from .pipeline import Analysis, per_analysis, table
 from .quotes import Quote, extract_quotes
@@ -22,19 +30,25 @@ from .text import Sentence, normalize
 
 # Verbs of joining; a year in the same clause chain as one of them dates the joining.
 _JOIN_RE = re.compile(r"进入|加入|入职|走进|走上|来到|到岗|参加工作|就在|开始在|从事")
-# A year that dates another life event (2016年大学毕业的周蓝蓝 …) does not date the joining.
+# A year that dates another life event (2016年大学毕业的周蓝蓝 …) does not date the joining,
 _OTHER_EVENT_RE = re.compile(r"毕业|出生|结婚|退休|退伍|转业|生下")
-# Other people who could be the one joining (the profile names its person; these are not them).
-_OTHER_PERSON_RE = re.compile(r"同事|丈夫|妻子|女儿|儿子|孩子|母亲|父亲|姑娘|先生|女士|市民|徒弟|师傅|新人")
+# unless it is the degree right before the first job: 毕业后…走进, 毕业的X第一次走进.
+_FIRST_JOB_RE = re.compile(r"毕业(?:后|之后|以后|就)|毕业的.{0,12}(?:第一次|首次|初次)")
 _SINCE_RE = re.compile(r"从(?P<year>\d{4})年(?:起|开始)?(?:到现在|至今|到今天)")
-_TENURE_RE = re.compile(r"(?:入职|工作了?|在[^，,。]{1,12}工作了?)(?P<n>\d+|[一二三四五六七八九十两]{1,3})年(?P<more>多|余)?(?!前)")
-_PRONOUNS = ("她", "他", "我")
+_TENURE_RE = re.compile(
+    r"(?:入职|从业|工作了?|干了|在[^，,。]{1,12}(?:工作|干)了?)(?P<n>\d+|[一二三四五六七八九十两]{1,3})年(?P<more>多|余)?(?!前)")
+# People other than the one a sentence is about, who could be the subject of its verb.
+_OTHER_PERSON_RE = re.compile(r"同事|丈夫|妻子|女儿|儿子|孩子|母亲|父亲|姑娘|先生|女士|市民|徒弟|师傅|新人")
+# Groups: a figure said of them is the team's (每天接听数百通电话 of 话务员们), not one person's.
+_GROUP_RE = re.compile(r"他们|她们|我们|大家|咱们|[\u4e00-\u9fff]{1,2}们|团队|全体|整个|所有|每位|每个人|每名|各位|班组")
+_SINGULAR_RE = re.compile(r"[她他](?!们)")
 MAX_YEAR_TO_VERB = 40  # characters between the year and the verb of joining, at most
 
 
 @dataclass(frozen=True)
 class Workload:
-    profile_id: str
+    profile_id: str  # the section where it is stated
+    person_id: str
     name: str
     role: str | None
     low: float | None
@@ -49,13 +63,20 @@ class Workload:
 
 @dataclass(frozen=True)
 class Person:
-    profile_id: str
+    person_id: str  # "n01", "n02" … in order of first mention
     name: str
-    role: str | None
+    role: str | None  # the profile heading's role, else the role phrase in apposition
+    profile_id: str | None  # the section whose subject this person is, if any
+    sections: tuple[str, ...]
+    mentions: tuple[NameMention, ...]
     joined_year: int | None
     joined_evidence: str | None  # the sentence that says it; article.text[joined_start:joined_end]
     joined_start: int | None
     joined_end: int | None
+    years_served: int | None  # 工作了8年; None when not stated (or stated with 多)
+    served_evidence: str | None  # article.text[served_start:served_end]
+    served_start: int | None
+    served_end: int | None
     workloads: tuple[Workload, ...]
 
     @property
@@ -63,90 +84,199 @@ class Person:
         return tuple(w for w in self.workloads if w.period in DAILY_PERIODS)
 
 
+# ---------------------------------------------------------------- who a place in the text is about
+
+@dataclass(frozen=True)
+class _Reference:
+    start: int
+    end: int
+    person: str | None  # a name; None for a group
+    kind: str  # "name", "pronoun", "group", "other"
+
+
+class _Referents:
+    """Who the text is about at a given offset (see the module docstring)."""
+
+    def __init__(self, analysis: Analysis, persons: tuple[PersonName, ...], quotes: list[Quote]) -> None:
+        self.article = analysis.article
+        self.sentences = analysis.sentences
+        self.subjects = {section: p.name for p in persons for section in p.subject_of}
+        self.names = {p.name for p in persons}
+        self.mentions = sorted(((m.start, m.end, p.name) for p in persons for m in p.mentions))
+        self.quotes = [q for q in quotes if q.kind == "speech"]
+
+    def references(self, sentence: Sentence, until: int) -> list[_Reference]:
+        """References to people in `sentence` before offset `until`, in text order."""
+        refs = [_Reference(s, e, name, "name") for s, e, name in self.mentions
+                if sentence.start <= s and e <= until]
+        text = self.article.text
+        taken = [(r.start, r.end) for r in refs]
+
+        def free(start: int, end: int) -> bool:
+            return not any(s < end and start < e for s, e in taken)
+
+        for pattern, kind in ((_SINGULAR_RE, "pronoun"), (_GROUP_RE, "group"), (_OTHER_PERSON_RE, "other")):
+            for match in pattern.finditer(text, sentence.start, until):
+                if free(*match.span()):
+                    refs.append(_Reference(match.start(), match.end(), None, kind))
+                    taken.append(match.span())
+        for quote in self.quotes:
+            if quote.start <= until and sentence.start < quote.end and quote.speaker in self.names:
+                for match in re.finditer("我(?!们)", text[quote.start:min(quote.end, until)]):
+                    refs.append(_Reference(quote.start + match.start(), quote.start + match.end(), quote.speaker, "name"))
+        return sorted(refs, key=lambda r: r.start)
+
+    def at(self, sentence: Sentence, offset: int) -> str | None:
+        """The person `offset` (in `sentence`) is about; None for a group, someone else or no one."""
+        refs = self.references(sentence, offset)
+        if refs:
+            last = refs[-1]
+            if last.kind == "name":
+                return last.person
+            if last.kind == "pronoun":
+                return self._pronoun(sentence, last.start)
+            return None
+        return self.subjects.get(sentence.section_id) or self._carried_over(sentence)
+
+    def _pronoun(self, sentence: Sentence, at: int) -> str | None:
+        """他/她: the profile's subject unless someone else is named before it in the sentence;
+        elsewhere the person named last before it (this sentence or the one before)."""
+        named = [r for r in self.references(sentence, at) if r.kind in ("name", "other")]
+        subject = self.subjects.get(sentence.section_id)
+        if subject and not any(r.person != subject for r in named):
+            return subject
+        if named:
+            return named[-1].person
+        return subject or self._carried_over(sentence)
+
+    def _carried_over(self, sentence: Sentence) -> str | None:
+        if sentence.index == 0:
+            return None
+        previous = self.sentences[sentence.index - 1]
+        if previous.section_id != sentence.section_id:
+            return None
+        refs = [r for r in self.references(previous, previous.end) if r.kind != "pronoun"]
+        return refs[-1].person if refs and refs[-1].kind == "name" else None
+
+
+# ---------------------------------------------------------------- facts
+
 @per_analysis
-def people(analysis: Analysis) -> list[Person]:
-    """One record per profiled person, in the order of the article."""
+def people(analysis: Analysis) -> tuple[Person, ...]:
+    """One record per named person of the story (not the byline), in order of first mention."""
     article = analysis.article
+    persons = story_people(analysis)
+    referents = _Referents(analysis, persons, extract_quotes(analysis))
     dates = extract_dates(analysis)
-    facts = extract_facts(analysis)
-    quotes = extract_quotes(analysis)
     anchor = published_date(article)
+    anchor_year = anchor[0] if anchor else None
+    joined = _joined_years(analysis, referents, dates)
+    served = _years_served(analysis, referents)
+    workloads = _workloads(analysis, referents, extract_facts(analysis))
     result = []
-    for profile in article.profiles:
-        sentences = [s for s in analysis.sentences
-                     if s.section_id == profile.id and s.start >= profile.body_start]
-        joined = _joined(article, profile, sentences, dates, quotes, anchor[0] if anchor else None)
-        year, sentence = joined if joined else (None, None)
+    for number, person in enumerate(persons, 1):
+        person_id = f"n{number:02d}"
+        year_sentence = joined.get(person.name)
+        served_fact = served.get(person.name)
+        if year_sentence is None and served_fact and served_fact[2] is None and anchor_year:
+            year_sentence = (anchor_year - served_fact[0], served_fact[1])  # 入职四年: 2017 - 4
+        year, sentence = year_sentence if year_sentence else (None, None)
+        years, served_sentence = (served_fact[0], served_fact[1]) if served_fact else (None, None)
+        subject = person.subject_of[0] if person.subject_of else None
+        role = _heading_role(article, subject) or person.role
         result.append(Person(
-            profile_id=profile.id, name=profile.name, role=profile.role, joined_year=year,
+            person_id=person_id, name=person.name, role=role, profile_id=subject, sections=person.sections,
+            mentions=person.mentions, joined_year=year,
             joined_evidence=sentence.text if sentence else None,
             joined_start=sentence.start if sentence else None, joined_end=sentence.end if sentence else None,
-            workloads=tuple(_workloads(profile, facts)),
+            years_served=years, served_evidence=served_sentence.text if served_sentence else None,
+            served_start=served_sentence.start if served_sentence else None,
+            served_end=served_sentence.end if served_sentence else None,
+            workloads=tuple(_with_person(w, person_id, person.name, role)
+                            for w in workloads.get(person.name, ())),
         ))
-    return result
+    return tuple(result)
 
 
-def _about(article: Article, profile: Profile, sentence: Sentence, quotes: list[Quote]) -> bool:
-    """The sentence is about the profiled person: it names them, or refers to them with a pronoun
-    (or 我 inside their own quote) and names no other profiled person."""
-    others = [p.name for p in article.profiles if p.name and p.name != profile.name]
-    if any(name in sentence.text for name in others):
-        return False
-    if profile.name in sentence.text:
-        return True
-    own_quote = any(q.speaker == profile.name and q.start < sentence.end and sentence.start < q.end for q in quotes)
-    return any(p in sentence.text for p in _PRONOUNS[:2]) or own_quote and "我" in sentence.text
+def _heading_role(article: Article, section_id: str | None) -> str | None:
+    if section_id is None:
+        return None
+    section = article.section(section_id)
+    return section.role if isinstance(section, Profile) else None
 
 
-def _joined(article: Article, profile: Profile, sentences: list[Sentence], dates: list[DateMention],
-            quotes: list[Quote], anchor_year: int | None) -> tuple[int, Sentence] | None:
-    """The first sentence of the profile that dates the joining, and the year it gives."""
-    for sentence in sentences:
-        if not _about(article, profile, sentence, quotes):
-            continue
+def _with_person(workload: Workload, person_id: str, name: str, role: str | None) -> Workload:
+    return Workload(workload.profile_id, person_id, name, role, workload.low, workload.high, workload.approx,
+                    workload.counted, workload.period, workload.text, workload.start, workload.end)
+
+
+def _joined_years(analysis: Analysis, referents: _Referents,
+                  dates: list[DateMention]) -> dict[str, tuple[int, Sentence]]:
+    """Name -> (year, sentence): the first sentence that dates the person's joining."""
+    article = analysis.article
+    found: dict[str, tuple[int, Sentence]] = {}
+    for sentence in analysis.sentences:
         norm = normalize(article.text, sentence.start, sentence.end)
         since = _SINCE_RE.search(norm.text)
         if since:
-            return int(since.group("year")), sentence
+            at = norm.to_source(since.start(), since.end())[0]
+            person = referents.at(sentence, at) or referents.at(sentence, sentence.end)
+            if person and person not in found:
+                found[person] = (int(since.group("year")), sentence)
+            continue
         joining = _JOIN_RE.search(norm.text)
-        if joining:
-            join_at = norm.to_source(joining.start(), joining.end())[0]
-            for mention in dates:
-                if mention.kind == "clock" or mention.year is None:
-                    continue
-                if not (sentence.start <= mention.start and mention.end <= join_at):
-                    continue
-                between = article.text[mention.end:join_at]
-                if (len(between) <= MAX_YEAR_TO_VERB and not _OTHER_EVENT_RE.search(between)
-                        and not _someone_else_joins(article.text[sentence.start:join_at], profile.name)):
-                    return mention.year, sentence
-        tenure = _TENURE_RE.search(norm.text)
-        if tenure and not tenure.group("more") and anchor_year:
-            years = read_numeral(tenure.group("n"))
-            if years is not None:
-                return anchor_year - int(years), sentence
-    return None
+        if not joining:
+            continue
+        join_at = norm.to_source(joining.start(), joining.end())[0]
+        person = referents.at(sentence, join_at)
+        if not person or person in found:
+            continue
+        for mention in dates:
+            if mention.kind == "clock" or mention.year is None:
+                continue
+            if not (sentence.start <= mention.start and mention.end <= join_at):
+                continue
+            between = article.text[mention.end:join_at]
+            other_event = _OTHER_EVENT_RE.search(between) and not _FIRST_JOB_RE.search(between)
+            if len(between) <= MAX_YEAR_TO_VERB and not other_event:
+                found[person] = (mention.year, sentence)
+                break
+    return found
 
 
-def _someone_else_joins(before_verb: str, name: str) -> bool:
-    """The person mentioned last before the verb of joining is someone else (同事李明2015年加入)."""
-    references = [(m.end(), "self") for m in re.finditer(re.escape(name) + "|[她他我](?!们)", before_verb)]
-    references += [(m.end(), "other") for m in _OTHER_PERSON_RE.finditer(before_verb)]
-    return bool(references) and max(references)[1] == "other"
+def _years_served(analysis: Analysis, referents: _Referents) -> dict[str, tuple[int, Sentence, str | None]]:
+    """Name -> (years, sentence, 多 or None): the first stated length of service (工作了8年)."""
+    article = analysis.article
+    found: dict[str, tuple[int, Sentence, str | None]] = {}
+    for sentence in analysis.sentences:
+        norm = normalize(article.text, sentence.start, sentence.end)
+        for match in _TENURE_RE.finditer(norm.text):
+            years = read_numeral(match.group("n"))
+            if years is None or match.group("more"):
+                continue
+            at = norm.to_source(match.start(), match.end())[0]
+            person = referents.at(sentence, at)
+            if person and person not in found:
+                found[person] = (int(years), sentence, match.group("more"))
+    return found
 
 
-def _workloads(profile: Profile, facts: list[Fact]) -> list[Workload]:
-    """The profile's quantities of work per period (每天200到300个工单, 一个月六到七个夜班).
+def _workloads(analysis: Analysis, referents: _Referents, facts: list[Fact]) -> dict[str, list[Workload]]:
+    """Name -> quantities of work per period (每天200到300个工单, 一个月六到七个夜班).
 
-    Counts of time (24小时) or of people are not workloads."""
-    result = []
+    Counts of time (24小时) or of people are not workloads; a group's figure is no one's."""
+    by_index = {s.start: s for s in analysis.sentences}
+    result: dict[str, list[Workload]] = {}
     for fact in facts:
-        if fact.profile_id != profile.id or not fact.period or fact.unit in TIME_UNITS or fact.counted is None:
+        if not fact.period or fact.unit in TIME_UNITS or fact.counted is None or fact.unit in ("名", "位", "人"):
             continue
-        if fact.unit in ("名", "位", "人"):
+        sentence = by_index.get(fact.sentence_start)
+        person = referents.at(sentence, fact.start) if sentence else None
+        if person is None:
             continue
-        result.append(Workload(profile.id, profile.name, profile.role, fact.low, fact.high, fact.approx,
-                               fact.counted, fact.period, fact.text, fact.start, fact.end))
+        result.setdefault(person, []).append(Workload(
+            fact.profile_id, "", person, None, fact.low, fact.high, fact.approx, fact.counted, fact.period,
+            fact.text, fact.start, fact.end))
     return result
 
 
@@ -154,26 +284,48 @@ def _workloads(profile: Profile, facts: list[Fact]) -> list[Workload]:
 
 def person_record(person: Person) -> dict:
     """One person in the schema of `python -m analysis people --json`."""
-    return {"name": person.name, "role": person.role, "joined_year": person.joined_year,
-            "joined_evidence": person.joined_evidence,
-            "daily_workload": [{"low": plain_number(w.low), "high": plain_number(w.high), "counted": w.counted} for w in person.daily_workload]}
+    return {"name": person.name, "role": person.role, "profile_id": person.profile_id,
+            "joined_year": person.joined_year, "joined_evidence": person.joined_evidence,
+            "years_served": person.years_served,
+            "daily_workload": [{"low": plain_number(w.low), "high": plain_number(w.high), "counted": w.counted}
+                               for w in person.daily_workload]}
+
+
+PEOPLE_COLUMNS = ["article_id", "person_id", "name", "role", "profile_id", "sections", "mentions",
+                  "joined_year", "joined_evidence", "joined_start", "joined_end",
+                  "years_served", "served_evidence", "served_start", "served_end"]
+MENTION_COLUMNS = ["article_id", "person_id", "name", "text", "form", "section_id", "start", "end"]
+WORKLOAD_COLUMNS = ["article_id", "profile_id", "person_id", "name", "role", "low", "high", "approx", "counted",
+                    "period", "start", "end"]
 
 
 @table("people")
 def people_table(analysis: Analysis) -> pd.DataFrame:
-    rows = [{"article_id": analysis.article.id, "profile_id": p.profile_id, "name": p.name, "role": p.role,
+    """One row per named person of the story: role, the section they are the subject of, facts."""
+    rows = [{"article_id": analysis.article.id, "person_id": p.person_id, "name": p.name, "role": p.role,
+             "profile_id": p.profile_id, "sections": " ".join(p.sections), "mentions": len(p.mentions),
              "joined_year": p.joined_year, "joined_evidence": p.joined_evidence,
-             "joined_start": p.joined_start, "joined_end": p.joined_end} for p in people(analysis)]
-    columns = ["article_id", "profile_id", "name", "role", "joined_year", "joined_evidence", "joined_start", "joined_end"]
-    return pd.DataFrame(rows, columns=columns).astype({"joined_year": "Int64", "joined_start": "Int64",
-                                                        "joined_end": "Int64"})
+             "joined_start": p.joined_start, "joined_end": p.joined_end,
+             "years_served": p.years_served, "served_evidence": p.served_evidence,
+             "served_start": p.served_start, "served_end": p.served_end} for p in people(analysis)]
+    return pd.DataFrame(rows, columns=PEOPLE_COLUMNS).astype(
+        {c: "Int64" for c in ("joined_year", "joined_start", "joined_end", "years_served", "served_start",
+                              "served_end", "mentions")})
+
+
+@table("person_mentions")
+def person_mentions_table(analysis: Analysis) -> pd.DataFrame:
+    """Every place a person of the story is named (full name or short form), with its span."""
+    rows = [{"article_id": analysis.article.id, "person_id": p.person_id, "name": p.name, "text": m.text,
+             "form": m.form, "section_id": m.section_id, "start": m.start, "end": m.end}
+            for p in people(analysis) for m in p.mentions]
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
 @table("workloads")
 def workloads_table(analysis: Analysis) -> pd.DataFrame:
-    rows = [{"article_id": analysis.article.id, "profile_id": w.profile_id, "name": w.name, "role": w.role,
-             "low": w.low, "high": w.high, "approx": w.approx, "counted": w.counted, "period": w.period,
-             "start": w.start, "end": w.end}
+    rows = [{"article_id": analysis.article.id, "profile_id": w.profile_id, "person_id": w.person_id,
+             "name": w.name, "role": w.role, "low": w.low, "high": w.high, "approx": w.approx,
+             "counted": w.counted, "period": w.period, "start": w.start, "end": w.end}
             for p in people(analysis) for w in p.workloads]
-    columns = ["article_id", "profile_id", "name", "role", "low", "high", "approx", "counted", "period", "start", "end"]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=WORKLOAD_COLUMNS)

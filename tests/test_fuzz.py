@@ -50,13 +50,17 @@ def _parse(text):
 
 # Per table: the column that holds exactly the evidence its span slices out of the article.
 EVIDENCE = {"tokens": "text", "theme_hits": "text", "quotes": "text", "pull_quotes": "text", "dates": "text",
-            "quoted_terms": "term", "idioms": "idiom", "slogans": "label"}
+            "quoted_terms": "term", "idioms": "idiom", "slogans": "label", "person_mentions": "text"}
 # Tables whose span must lie inside the quoted sentence.
 INSIDE_SENTENCE = {"facts": "sentence", "theme_hits": "sentence"}
 
 
 def check_spans(article, name, frame):
     """Every span of a table is inside its section and slices out the row's evidence."""
+    if name == "people":  # no start/end columns: one span per fact
+        for fact in ("joined", "served"):
+            for _, row in frame.dropna(subset=[f"{fact}_start"]).iterrows():
+                assert article.text[int(row[f"{fact}_start"]):int(row[f"{fact}_end"])] == row[f"{fact}_evidence"]
     if not {"start", "end"} <= set(frame.columns):
         return
     section_column = next((c for c in ("profile_id", "section_id") if c in frame.columns), None)
@@ -70,9 +74,6 @@ def check_spans(article, name, frame):
             assert article.text[start:end] == row[EVIDENCE[name]], (name, start, end)
         if name in INSIDE_SENTENCE:
             assert article.text[start:end] in row[INSIDE_SENTENCE[name]], (name, start, end)
-    if name == "people":
-        for _, row in frame.dropna(subset=["joined_start"]).iterrows():
-            assert article.text[int(row["joined_start"]):int(row["joined_end"])] == row["joined_evidence"]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,14 +1,22 @@
-"""Joined year with evidence, and workloads, per profiled person (analysis.people)."""
+"""Joined year, years served and workloads with evidence, for every named person (analysis.people)."""
+import warnings
+
 import pytest
 
 from analysis.corpus import Metadata, parse_article
-from analysis.people import people, people_table, person_record, workloads_table
+from analysis.people import people, people_table, person_mentions_table, person_record, workloads_table
 from analysis.pipeline import analyse
 
 
-def person_of(body, heading="话务员张晓:认真工作", published="2017-11"):
-    analysis = analyse(parse_article(f"{heading}\n{body}", Metadata(id="test", published=published)))
-    [person] = people(analysis)
+def analysed(text, published="2017-11"):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # no profile headings in some of these texts
+        return analyse(parse_article(text, Metadata(id="test", published=published)))
+
+
+def person_of(body, heading="话务员张晓:认真工作", published="2017-11", name="张晓"):
+    analysis = analysed(f"{heading}\n{body}" if heading else body, published)
+    [person] = [p for p in people(analysis) if p.name == name]
     if person.joined_evidence is not None:
         assert analysis.article.text[person.joined_start:person.joined_end] == person.joined_evidence
     return person
@@ -22,6 +30,9 @@ def person_of(body, heading="话务员张晓:认真工作", published="2017-11")
     ("2013年,23岁的张晓第一次走进热线中心。", 2013),
     ("张晓是热线的第一批话务员。“我是2012年走上这个岗位的。”张晓笑着告诉记者。", 2012),
     ("入职四年,张晓学会了很多。", 2013),
+    ("当2016年大学毕业的张晓第一次走进中心,她就想到了很多。", 2016),  # the degree, then the first job
+    ("2016年大学毕业后,张晓第一次走进了热线中心。", 2016),
+    ("张晓2010年毕业于南京大学,去年来到中心。", 2016),  # the degree's year is not the joining's
 ])
 def test_joined_year_patterns(body, year):
     person = person_of(body)
@@ -31,7 +42,7 @@ def test_joined_year_patterns(body, year):
 
 @pytest.mark.parametrize("body", [
     "张晓到信息科工作的时间不算长,但体会很深。",
-    "当2016年大学毕业的张晓第一次走进中心,她就想到了很多。",  # 2016 dates the degree, not the joining
+    "1990年出生的张晓第一次走进中心,她就想到了很多。",  # 1990 dates the birth, not the joining
     "张晓工作一年多来,给自己做了一番总结。",  # 一年多 does not fix a year
     "张晓的同事李明2015年加入了热线。",  # someone else's joining
 ])
@@ -89,21 +100,35 @@ def test_bundled_workloads(bundled_people):
 def test_bundled_span_invariant(bundled, bundled_people):
     text = bundled.article.text
     for person in bundled_people.values():
-        profile = bundled.article.section(person.profile_id)
-        if person.joined_evidence is not None:
-            assert text[person.joined_start:person.joined_end] == person.joined_evidence
-            assert profile.start <= person.joined_start < person.joined_end <= profile.end
+        for start, end, evidence in ((person.joined_start, person.joined_end, person.joined_evidence),
+                                     (person.served_start, person.served_end, person.served_evidence)):
+            if evidence is not None:
+                assert text[start:end] == evidence
+        if person.profile_id is not None:
+            profile = bundled.article.section(person.profile_id)
+            if person.joined_evidence is not None:
+                assert profile.start <= person.joined_start < person.joined_end <= profile.end
         for workload in person.workloads:
             assert text[workload.start:workload.end] == workload.text
-            assert profile.start <= workload.start < workload.end <= profile.end
+            section = bundled.article.section(workload.profile_id)
+            assert section.start <= workload.start < workload.end <= section.end
+    for row in person_mentions_table(bundled).itertuples():
+        assert text[row.start:row.end] == row.text
+        section = bundled.article.section(row.section_id)
+        assert section.start <= row.start < row.end <= section.end
 
 
 def test_tables_have_the_agreed_columns(bundled):
-    assert list(people_table(bundled).columns) == [
-        "article_id", "profile_id", "name", "role", "joined_year", "joined_evidence", "joined_start", "joined_end"]
+    frame = people_table(bundled)
+    assert list(frame.columns) == [
+        "article_id", "person_id", "name", "role", "profile_id", "sections", "mentions",
+        "joined_year", "joined_evidence", "joined_start", "joined_end",
+        "years_served", "served_evidence", "served_start", "served_end"]
     assert list(workloads_table(bundled).columns) == [
-        "article_id", "profile_id", "name", "role", "low", "high", "approx", "counted", "period", "start", "end"]
-    assert len(people_table(bundled)) == 9
+        "article_id", "profile_id", "person_id", "name", "role", "low", "high", "approx", "counted", "period",
+        "start", "end"]
+    assert frame["profile_id"].notna().sum() == 9
+    assert set(bundled.article.metadata.reporters).isdisjoint(frame["name"])  # the byline is not the story
 
 
 def test_cli_people_json(capsys):
@@ -113,8 +138,50 @@ def test_cli_people_json(capsys):
 
     assert main(["people", "--json"]) == 0
     records = json.loads(capsys.readouterr().out)
-    assert len(records) == 9
-    assert all(set(r) == {"name", "role", "joined_year", "joined_evidence", "daily_workload"} for r in records)
+    assert sum(r["profile_id"] is not None for r in records) == 9
+    assert all(set(r) == {"name", "role", "profile_id", "joined_year", "joined_evidence", "years_served",
+                          "daily_workload"} for r in records)
     by_name = {r["name"]: r for r in records}
     assert by_name["杨光"]["joined_year"] is None and by_name["杨光"]["joined_evidence"] is None
     assert by_name["孟莹"]["daily_workload"] == [{"low": 150, "high": 180, "counted": "回访工单"}]
+
+
+# ---------------------------------------------------------------- people who are not profiled
+
+STORY = ("两个小时后,记者见到了派出所所长李建国。2012年,李建国来到这个山区派出所,一干就是5年。\n"
+         "指导员王海涛在这里工作了8年。他每天要处理50多个工单。\n"
+         "话务员们每天接听3000多个电话。话务员赵文华每天接听100多个电话。\n"
+         "本报记者 孙小梅")
+
+
+@pytest.fixture(scope="module")
+def story():
+    return analysed(STORY, published="2017-06")
+
+
+def test_facts_for_people_without_a_profile(story):
+    found = {p.name: p for p in people(story)}
+    assert found["李建国"].joined_year == 2012 and found["李建国"].profile_id is None
+    assert found["王海涛"].years_served == 8 and found["王海涛"].joined_year == 2009
+    assert "工作了8年" in found["王海涛"].served_evidence
+    assert [(w.low, w.counted) for w in found["王海涛"].daily_workload] == [(50, "工单")]
+    assert [(w.low, w.counted) for w in found["赵文华"].daily_workload] == [(100, "电话")]
+    assert "孙小梅" not in found  # the reporter
+
+
+def test_a_group_figure_is_no_ones(story):
+    counted = [w.text for p in people(story) for w in p.workloads]
+    assert counted and not any("3000" in text for text in counted)
+
+
+def test_traceability_of_every_people_table(story):
+    text = story.article.text
+    frame = people_table(story)
+    for fact in ("joined", "served"):
+        for row in frame.dropna(subset=[f"{fact}_start"]).itertuples():
+            assert text[getattr(row, f"{fact}_start"):getattr(row, f"{fact}_end")] == getattr(row, f"{fact}_evidence")
+    for row in person_mentions_table(story).itertuples():
+        assert text[row.start:row.end] == row.text
+    for row in workloads_table(story).itertuples():
+        section = story.article.section(row.profile_id)
+        assert section.start <= row.start < row.end <= section.end

@@ -14,8 +14,12 @@ UNKNOWN_LABEL = "文中未提入职年份"
 
 
 def tenure_data(people: pd.DataFrame, as_of_year: int | None) -> pd.DataFrame:
-    """One row per person: joined year (or none), the years up to `as_of_year`, and the row order."""
-    people = people.drop_duplicates("profile_id")
+    """One row per person: joined year (or none), the years up to `as_of_year`, and the row order.
+
+    The people drawn are the profiled ones (a year or an unknown) and anyone else whose joining
+    year the text gives; a person merely named in passing (a caller) is not a row."""
+    joined_known = pd.to_numeric(people["joined_year"], errors="coerce").notna()
+    people = people[people["profile_id"].notna() | joined_known].drop_duplicates("name")
     joined = pd.to_numeric(people["joined_year"], errors="coerce")
     data = pd.DataFrame({
         "profile_id": people["profile_id"], "name": people["name"], "role": people["role"].fillna(""),
