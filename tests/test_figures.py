@@ -21,8 +21,8 @@ from analysis.pipeline import all_tables, analyse
 BASELINE = Path(__file__).parent / "baseline"
 PICKS = {"theme:patience": "耐心", "theme:same_day": "话毕单成"}
 EXPECTED = {"01_themes_by_staff", "02_heart_family", "03_daily_workload", "04_tenure", "05_keyness",
-            "06_word_cloud", "07_theme_dispersion", "08_theme_network", "09a_themes_by_staff_picked",
-            "09b_theme_dispersion_picked", "09c_theme_network_picked"}
+            "06_word_cloud", "07_theme_dispersion", "08_theme_cooccurrence", "09a_themes_by_staff_picked",
+            "09b_theme_dispersion_picked", "09c_theme_cooccurrence_picked"}
 SOURCE = house.SourceNote("淮海晚报", "2017-11", "测试标题")
 
 
@@ -376,3 +376,33 @@ def test_heart_family_keeps_every_heart_word_and_no_centre(tables):
     family = tables["morpheme_families"]
     all_words = set(family[(family["morpheme"] == "心") & family["profile_id"].str.startswith("p")]["word"])
     assert len(words) + data.attrs["more"] == len(all_words)  # nothing dropped without saying so
+
+
+def test_cooccurrence_is_a_legible_network_or_a_matrix(tables, source):
+    import matplotlib.pyplot as plt
+
+    from analysis.figures import network
+
+    kind, figure, data = network.theme_chart(tables["theme_hits"], source)
+    if kind == "network":
+        assert network.conflicts(figure) == []
+    else:
+        # The matrix holds every pair of leaf themes that share a sentence, once, below the diagonal.
+        edges = network.cooccurrence_edges(tables["theme_hits"], min_sentences=1)
+        assert len(data) == len(edges) and (data["row"] > data["column"]).all()
+        assert sorted(data["sentences"]) == sorted(edges["sentences"])
+    assert figure.texts[0].get_text().startswith("“") or "同句" in figure.texts[0].get_text()
+    plt.close(figure)
+
+
+def test_network_conflicts_are_found_on_a_crowded_layout(tables, source):
+    from analysis.figures import network
+
+    # Three themes on one line: the outer edge must pass through the middle node.
+    data = pd.DataFrame([
+        {"kind": "node", "theme_id": t, "label": t, "sentences": 4, "x": x, "y": 0.0, "highlighted": False}
+        for t, x in (("a", -1.0), ("b", 0.0), ("c", 1.0))] + [
+        {"kind": "edge", "theme_id": "a|c", "label": "a—c", "sentences": 2, "x": -1.0, "y": 0.0, "x2": 1.0,
+         "y2": 0.0, "highlighted": False}])
+    found = network.conflicts(network.draw_network(data, source))
+    assert any("crosses b" in problem for problem in found)

@@ -64,9 +64,9 @@ def make_charts(tables: Mapping[str, pd.DataFrame], source: house.SourceNote, pi
         data = dispersion.dispersion_data(tables["theme_hits"], order)
         yield Chart("07_theme_dispersion", dispersion.draw_dispersion(data, sections, text_length, source,
                                                                       settings=settings), data, dpi)
-        net = network.network_data(tables["theme_hits"])
-        if not net.empty:
-            yield Chart("08_theme_network", network.draw_network(net, source, settings=settings), net, dpi)
+        if len(network.leaf_hits(tables["theme_hits"])["theme_id"].unique()) > 1:
+            _, figure, net = network.theme_chart(tables["theme_hits"], source, settings=settings)
+            yield Chart("08_theme_cooccurrence", figure, net, dpi)
         if picks.ids("theme"):
             data = matrix.matrix_data(tables["theme_matrix"], picks)
             yield Chart("09a_themes_by_staff_picked", matrix.draw_matrix(data, source, highlight=True,
@@ -74,10 +74,10 @@ def make_charts(tables: Mapping[str, pd.DataFrame], source: house.SourceNote, pi
             data = dispersion.dispersion_data(tables["theme_hits"], order, picks)
             yield Chart("09b_theme_dispersion_picked", dispersion.draw_dispersion(
                 data, sections, text_length, source, highlight=True, settings=settings), data, dpi)
-            net = network.network_data(tables["theme_hits"], picks)
-            if not net.empty:
-                yield Chart("09c_theme_network_picked", network.draw_network(net, source, highlight=True,
-                                                                             settings=settings), net, dpi)
+            if len(network.leaf_hits(tables["theme_hits"])["theme_id"].unique()) > 1:
+                _, figure, net = network.theme_chart(tables["theme_hits"], source, picks, highlight=True,
+                                                     settings=settings)
+                yield Chart("09c_theme_cooccurrence_picked", figure, net, dpi)
 
 
 def build_figures(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, picks=None, *,
