@@ -15,27 +15,35 @@ from . import encodings
 from .errors import InputError
 from .metadata import FIX, MetaFile, slug_from_name, text_file_inside, validate_meta
 from .safeyaml import load_yaml_file
-from .headings import Heading, is_heading_line, parse_heading
+from .headings import Heading, is_heading_line, looks_like_profile_heading, parse_heading
 from .script import to_simplified
+from .text import HAN, HAN_RE, strip_format
 
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 DEFAULT_ARTICLE_ID = "huaihai-2017-12345-stars"
 META_FILE = "meta.yaml"
 
-_HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # 淮海晚报记者 姜晴 刘晓兰 孙婧 / 本报记者 张三 / （记者 李四 通讯员 王五）, at the very end.
 _BYLINE_RE = re.compile(
     r"(?:(?<=[。！？!?”’\s])|^)[（(]?"
     r"(?P<outlet>本报|[\u4e00-\u9fff]{2,8}?(?:晚报|日报|时报|报社|报|电视台|台|社|网))?"
     r"(?P<kind>记者|通讯员|实习生)[\s\u3000:：]*"
-    r"(?P<names>[\u4e00-\u9fff]{2,4}(?:(?:[\s\u3000、,，]+|[\s\u3000]*(?:记者|通讯员|实习生)[\s\u3000]*)[\u4e00-\u9fff]{2,4})*)"
+    rf"(?P<names>[{HAN}]{{2,4}}(?:(?:[\s\u3000、,，]+|[\s\u3000]*(?:记者|通讯员|实习生)[\s\u3000]*)[{HAN}]{{2,4}})*)"
     r"[)）]?\s*$"
 )
 
 
 class ArticleWarning(UserWarning):
     """The article loaded, but not as expected (for example no profile headings found)."""
+
+
+class HeadingWarning(UserWarning):
+    """A line looks like a profile heading but was not taken as one: a reader should check it."""
+
+
+class _HeadingNote(str):
+    """A note of split_sections to be warned as a HeadingWarning (a guess, not a certainty)."""
 
 
 @dataclass(frozen=True)
@@ -148,8 +156,11 @@ def split_sections(text: str) -> tuple[tuple[Section, ...], tuple[str, ...], tup
     """Sections tiling `text`, the byline's reporters, and warnings."""
     byline = find_byline(text)
     content_end = byline[0] if byline else len(text)
-    lines = [line for line in _lines(text[:content_end]) if line.text.strip()]
+    # Headings are read without format characters (韩\u200b朋友 is 韩朋友); spans stay those of the text.
+    lines = [replace(line, text=strip_format(line.text)) for line in _lines(text[:content_end])]
+    lines = [line for line in lines if line.text.strip()]
     headings: list[tuple[_Line, _Line | None, Heading]] = []
+    passed_over: list[_Line] = []
     for index, line in enumerate(lines):
         if not is_heading_line(line.text):
             continue
@@ -159,12 +170,13 @@ def split_sections(text: str) -> tuple[tuple[Section, ...], tuple[str, ...], tup
         if line.text.rstrip().endswith((":", "：")) and following and is_heading_line(following.text):
             heading_text, second = line.text.strip() + following.text.strip(), following
         body = _body_after(lines, index + (2 if second else 1))
-        if not body:
-            continue
-        parsed = parse_heading(heading_text, body)
+        parsed = parse_heading(heading_text, body) if body else None
         if parsed:
             headings.append((line, second, parsed))
+        elif body and looks_like_profile_heading(heading_text):  # with no text below, nothing is lost
+            passed_over.append(line)
 
+    notes = tuple(_passed_over_note(line, text, headings) for line in passed_over if headings)
     if not headings:
         message = "no profile headings found (ROLE+NAME:HEADLINE lines); loaded as one section"
         return (Section("body", "body", 0, content_end),) + _byline_section(byline, text), \
@@ -189,7 +201,17 @@ def split_sections(text: str) -> tuple[tuple[Section, ...], tuple[str, ...], tup
             )
         )
     sections.extend(_byline_section(byline, text))
-    return tuple(sections), (byline[1] if byline else ()), ()
+    return tuple(sections), (byline[1] if byline else ()), notes
+
+
+def _passed_over_note(line: _Line, text: str, headings: list) -> str:
+    """A warning for a line shaped like a profile heading whose person was not confirmed."""
+    before = [number for number, (heading, _, _) in enumerate(headings, 1) if heading.start < line.start]
+    where = f"profile p{before[-1]:02d}" if before else "the front section"
+    line_number = text.count("\n", 0, line.start) + 1
+    return _HeadingNote(f"line {line_number} ({line.text.strip()[:30]!r}) looks like a profile heading, but no "
+                        f"name in it recurs in the text below, so it was not taken and its text counts in {where}; "
+                        "check the name's spelling in the heading and the text")
 
 
 def _byline_section(byline: tuple[int, tuple[str, ...]] | None, text: str) -> tuple[Section, ...]:
@@ -211,7 +233,7 @@ def parse_article(text: str, metadata: Metadata) -> Article:
     where = metadata.source_path or metadata.id
     if not text.strip():
         raise InputError(f"{where}: the file is empty; give a file that holds the article text")
-    if not _HAN_RE.search(text):
+    if not HAN_RE.search(text):
         raise InputError(f"{where}: no Chinese text found; this tool reads Chinese articles (check the file and its encoding)")
     conversion = to_simplified(text)
     source_text = text if conversion.traditional else None
@@ -221,7 +243,8 @@ def parse_article(text: str, metadata: Metadata) -> Article:
         notes += (f"Traditional Chinese detected ({conversion.changed} characters differ); analysed after "
                   "conversion to Simplified (OpenCC t2s), spans are the same in the original",)
     for note in notes:
-        warnings.warn(f"{where}: {note}", ArticleWarning, stacklevel=2)
+        category = HeadingWarning if isinstance(note, _HeadingNote) else ArticleWarning
+        warnings.warn(f"{where}: {note}", category, stacklevel=2)
     if reporters and not metadata.reporters:
         metadata = replace(metadata, reporters=reporters)
     return Article(metadata=metadata, text=text, sections=sections, warnings=notes, source_text=source_text)

@@ -8,22 +8,28 @@ body text, never by a list of people.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .text import HAN
+
 MAX_HEADING_CHARS = 40
 MAX_WHO_CHARS = 15
 SENTENCE_FINAL = tuple("。！？!?；;…")
 COLONS = ":："
+OPENING_QUOTES = tuple("“\"「『‘")
 
 _NUMBERING_RE = re.compile(
     r"^\s*(?:第?[一二三四五六七八九十百零〇两\d０-９]+[、.．:：)）]|[（(][一二三四五六七八九十\d０-９]+[)）])\s*"
 )
 _COLON_RE = re.compile(rf"^(?P<who>[^{COLONS}]{{2,{MAX_WHO_CHARS}}})[{COLONS}]\s*(?P<headline>.+)$")
 _DASH_RE = re.compile(rf"^(?P<headline>.+?)\s*(?:——|—|--|－－)\s*(?P<who>[^—\-－]{{2,{MAX_WHO_CHARS}}})$")
-_HAN_RE = re.compile(r"^[\u4e00-\u9fff]+$")
+_HAN_RE = re.compile(f"^[{HAN}]+$")
+_HAN_SEARCH_RE = re.compile(f"[{HAN}]")
+
 # The last character of most Chinese job titles and units (员 话务员, 长 组长, 科 信息科 ...).
 ROLE_ENDINGS = frozenset("员长科组师手工官任理家者部处室队生")
 
@@ -133,8 +139,41 @@ def parse_heading(line: str, body: str) -> Heading | None:
     return None
 
 
+def looks_like_profile_heading(line: str) -> bool:
+    """A ROLE+NAME:HEADLINE or HEADLINE——NAME line whose `who` has a role ending or a name shape,
+    whether or not the name is confirmed by the text: what a reader would take for a heading."""
+    text = line.strip()
+    if any(mark in text for mark in SENTENCE_FINAL):
+        return False  # 张晓说:“今天很忙。后来…: a sentence of speech, not a heading
+    numbered = _NUMBERING_RE.match(text)
+    text = text[numbered.end():].strip() if numbered else text
+    for pattern in (_COLON_RE, _DASH_RE):
+        match = pattern.match(text)
+        headline = match.group("headline").strip() if match else ""
+        if not match or headline.startswith(OPENING_QUOTES) or not _HAN_SEARCH_RE.search(headline):
+            continue
+        who = re.sub(r"\s+", "", _strip_symbols(match.group("who")))
+        if len(who) >= 2 and _HAN_RE.match(who):
+            if who[-1] in ROLE_ENDINGS or any(looks_like_name(who[-n:]) for n in (2, 3, 4) if n <= len(who)):
+                return True
+    return False
+
+
+def _strip_symbols(who: str) -> str:
+    """`who` without emoji, other symbols, their modifiers and spaces at either end (韩朋友😊)."""
+    def decoration(char: str) -> bool:
+        return char.isspace() or unicodedata.category(char)[0] == "S" or unicodedata.category(char) in ("Mn", "Cf")
+
+    start, end = 0, len(who)
+    while start < end and decoration(who[start]):
+        start += 1
+    while end > start and decoration(who[end - 1]):
+        end -= 1
+    return who[start:end]
+
+
 def _who(who: str, body: str) -> tuple[str | None, str] | None:
-    who = who.strip()
+    who = _strip_symbols(who)
     split = split_role_name(who, body)
     if split:
         return split

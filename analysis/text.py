@@ -13,8 +13,12 @@ from functools import lru_cache
 
 import numpy as np
 
-# One Han character of the CJK Unified Ideographs block: what "Chinese text" means to the checks.
-HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+# Every CJK ideograph block (Extension A 䶮, the basic block, compatibility ideographs, Extensions
+# B to I): a name such as 王䶮 is Chinese text, not a stray symbol. A character class body, so that
+# other patterns can embed it; HAN_RE is one Han character.
+HAN = ("\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+       "\U00020000-\U0002a6df\U0002a700-\U0002ee5f\U0002f800-\U0002fa1f\U00030000-\U000323af")
+HAN_RE = re.compile(f"[{HAN}]")
 
 # Sentence-final punctuation (full and half width) and what may close a sentence after it.
 SENTENCE_END = "。！？!?…"
@@ -78,6 +82,9 @@ class _FoldTable(dict):
     """
 
     def __missing__(self, code: int) -> str:
+        if unicodedata.category(chr(code)) == "Cf":
+            self[code] = ""  # zero-width space, soft hyphen, RTL marks: invisible, they only split words
+            return ""
         folded = _nfkc_char(chr(code))
         folded = folded if folded == '"' else QUOTE_FOLD.get(folded, folded)
         self[code] = folded
@@ -85,19 +92,41 @@ class _FoldTable(dict):
 
 
 _FOLD = _FoldTable()
-_STRAIGHT_QUOTE_RE = re.compile(r'"|[\r\n]')
+_QUOTE_EVENT_RE = re.compile(r'["“”\r\n]')
+_LINE_BREAK_RE = re.compile(r"[\r\n]")
 
 
 def _alternate_straight_quotes(text: str) -> str:
-    """Straight double quotes open and close alternately within a line."""
-    parts, inside, last = [], False, 0
-    for match in _STRAIGHT_QUOTE_RE.finditer(text):
-        if match.group() == '"':
-            parts += [text[last:match.start()], "”" if inside else "“"]
-            last = match.end()
-            inside = not inside
+    """Straight double quotes open and close alternately within a line.
+
+    Inside a curly quote that closes later on the same line they are the inner quote, ‘ ’, as
+    Chinese typesetting nests them: “=HYPERLINK("x")” stays one quote instead of ending at (.
+    """
+    parts, last = [], 0
+    inside = inner = False
+    depth, line_end, line_close = 0, -1, -1
+    for match in _QUOTE_EVENT_RE.finditer(text):
+        mark, at = match.group(), match.start()
+        if mark in "\r\n":
+            inside = inner = False
+            depth = 0
+            continue
+        if mark == "“":
+            depth += 1
+            continue
+        if mark == "”":
+            depth, inner = max(0, depth - 1), False
+            continue
+        if at > line_end:  # first straight quote of this line: where the line's last ” is
+            found = _LINE_BREAK_RE.search(text, at)
+            line_end = found.start() if found else len(text)
+            line_close = text.rfind("”", at, line_end)
+        if depth and at < line_close:
+            folded, inner = ("’" if inner else "‘"), not inner
         else:
-            inside = False
+            folded, inside = ("”" if inside else "“"), not inside
+        parts += [text[last:at], folded]
+        last = at + 1
     parts.append(text[last:])
     return "".join(parts)
 
@@ -111,11 +140,12 @@ def normalize(source: str, start: int = 0, end: int | None = None) -> Normalized
     Quotation marks are folded to “ ” ‘ ’: corner brackets one for one, and straight double
     quotes (`"`, or full-width `＂`) alternately opening and closing within a line, so that every
     extractor sees one quoting style. Callers normalise from a line start, so the alternation
-    starts in step.
+    starts in step. Format characters (Unicode Cf: zero-width space, soft hyphen, direction marks)
+    are left out, so 韩\u200b朋友 reads 韩朋友; its span in the source still covers them.
     """
     end = len(source) if end is None else end
     piece = source[start:end]
-    text = piece.translate(_FOLD)  # no character folds to nothing, and none to a longer string with "
+    text = piece.translate(_FOLD)  # format characters fold to nothing; none to a longer string with "
     if '"' in text:
         text = _alternate_straight_quotes(text)
     if len(text) == len(piece):
@@ -126,9 +156,26 @@ def normalize(source: str, start: int = 0, end: int | None = None) -> Normalized
     return NormalizedText(text, tuple(origin), end)
 
 
+class _FormatTable(dict):
+    """code point -> None for format characters (Unicode Cf), itself otherwise; filled lazily."""
+
+    def __missing__(self, code: int) -> str | None:
+        self[code] = None if unicodedata.category(chr(code)) == "Cf" else chr(code)
+        return self[code]
+
+
+_FORMAT = _FormatTable()
+
+
+def strip_format(value: str) -> str:
+    """`value` without format characters (Unicode Cf), for reading headings and names."""
+    return value if value.isascii() else value.translate(_FORMAT)
+
+
 def normalize_string(value: str) -> str:
-    """NFKC for a search term or other text that needs no offsets."""
-    return unicodedata.normalize("NFKC", value)
+    """NFKC for a search term or other text that needs no offsets; format characters left out,
+    as `normalize` leaves them out of the article."""
+    return unicodedata.normalize("NFKC", strip_format(value))
 
 
 @dataclass(frozen=True)

@@ -364,3 +364,75 @@ def test_a_picks_label_with_mathtext_is_drawn_as_plain_text(tmp_path, article):
         texts |= {t.get_text() for t in chart.figure.findobj(lambda o: hasattr(o, "get_text"))}
     assert any(r"耐心$\frac{$" in t for t in texts)
     assert any("话毕$x^2$单成" in t for t in texts)
+
+
+# ---- 8. format characters, emoji and every CJK block: nobody silently lost -----------------------
+
+PERSON_VARIANTS = {
+    "zero-width space": ("话务班长韩朋友", "话务班长韩\u200b朋友"),
+    "soft hyphen": ("信息科杨光", "信息科杨\u00ad光"),
+    "right-to-left mark": ("话务员周蓝蓝", "话务员周\u200f蓝蓝"),
+    "word joiner in every mention": ("倪玉美", "倪\u2060玉美"),
+    "emoji after the name": ("预审员沈玥:", "预审员沈玥😊:"),
+    "emoji with variation selector": ("话务员谷丽丽:", "话务员谷丽丽❤️:"),
+    "Extension A name": ("王燕", "王䶮"),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(PERSON_VARIANTS))
+def test_every_person_keeps_a_profile(article, variant):
+    from analysis.pipeline import all_tables
+
+    old, new = PERSON_VARIANTS[variant]
+    changed = parse_article(article.text.replace(old, new), Metadata(id="variant"))
+    expected = [p.name for p in article.profiles]
+    if variant == "Extension A name":
+        expected = [name.replace("王燕", "王䶮") for name in expected]
+    assert [p.name for p in changed.profiles] == expected
+    # The hits of each person stay in their own profile, and every span slices the original text.
+    tables = all_tables(analyse(changed))
+    hits = tables["theme_hits"]
+    assert all(changed.text[s:e] == t for s, e, t in zip(hits["start"], hits["end"], hits["text"]))
+    for profile in changed.profiles:
+        inside = hits[(hits["start"] >= profile.start) & (hits["end"] <= profile.end)]
+        assert set(inside["profile_id"]) <= {profile.id}
+
+
+def test_format_characters_are_invisible_to_matching_but_inside_the_span():
+    from analysis.text import normalize
+
+    source = "韩\u200b朋\u00ad友说"
+    normalized = normalize(source)
+    assert normalized.text == "韩朋友说"
+    assert normalized.to_source(0, 3) == (0, 5) and source[0:5].replace("\u200b", "").replace("\u00ad", "") == "韩朋友"
+
+
+def test_a_heading_whose_name_is_not_confirmed_is_warned_not_dropped(article):
+    from analysis.corpus import HeadingWarning
+
+    text = article.text.replace("话务员范丹:", "话务员范小丹:", 1)
+    with pytest.warns(HeadingWarning, match=r"范小丹.*not taken.*profile p06"):
+        changed = parse_article(text, Metadata(id="misspelt"))
+    assert "范小丹" not in [p.name for p in changed.profiles]
+    assert any("范小丹" in note for note in changed.warnings)
+
+
+# ---- 12. a straight quote inside curly quotes does not cut the quote short ----------------------
+
+@pytest.mark.parametrize("inner", ['=HYPERLINK("http://x","点我")', '他说"好"就好', '"四心"'])
+def test_straight_quotes_inside_curly_quotes_are_the_inner_quote(inner):
+    from analysis.quotes import extract_quotes
+
+    text = f"热线故事\n\n话务员张明：用心服务\n张明说：“{inner}，这是我的话。”张明每天接听电话。\n"
+    analysis = analyse(parse_article(text, Metadata(id="quotes")))
+    outer = [q for q in extract_quotes(analysis) if not q.nested]
+    assert [q.text for q in outer] == [f"{inner}，这是我的话。"]
+    assert all(analysis.article.text[q.start:q.end] == q.text for q in extract_quotes(analysis))
+
+
+def test_straight_quotes_outside_curly_ones_still_pair_up():
+    from analysis.text import normalize
+
+    assert normalize('他说"你好"，又说“再见”。').text == "他说“你好”,又说“再见”。"
+    assert normalize('“没有结束的"引号').text == "“没有结束的“引号"  # no closing ” on the line: not inner
+    assert normalize('“a"b"c” "d"').text == "“a‘b’c” “d”"
