@@ -436,3 +436,22 @@ def test_straight_quotes_outside_curly_ones_still_pair_up():
     assert normalize('他说"你好"，又说“再见”。').text == "他说“你好”,又说“再见”。"
     assert normalize('“没有结束的"引号').text == "“没有结束的“引号"  # no closing ” on the line: not inner
     assert normalize('“a"b"c” "d"').text == "“a‘b’c” “d”"
+
+
+# ---- 9. web-page chrome pasted after the article hides nothing of the body ----------------------
+
+CHROME = ("\n\n责任编辑：王小明\n上一篇：市区新增三处便民服务点\n下一篇：淮安开展冬季消防检查\n"
+          "版权所有 © 淮海晚报社 未经授权禁止转载\n分享到：微信 微博 QQ空间\n")
+
+
+@pytest.mark.xfail(strict=True, reason="needs the web-chrome recognition of issue 'Read the next article' "
+                   "(helper structure): the byline must be found before trailing chrome; remove this mark then")
+def test_web_chrome_after_the_byline_hides_nothing_of_the_body(article):
+    changed = parse_article(article.text + CHROME, Metadata(id="chrome"))
+    assert changed.metadata.reporters == article.metadata.reporters == ("姜晴", "刘晓兰", "孙婧")
+    assert [p.name for p in changed.profiles] == [p.name for p in article.profiles]
+    last, original = changed.profiles[-1], article.profiles[-1]
+    # Every character of the last profile's body is still its body, and no chrome joined it.
+    assert changed.text[last.body_start:last.body_end] == article.text[original.body_start:original.body_end]
+    for chrome in ("责任编辑", "上一篇", "下一篇", "版权所有", "分享到"):
+        assert chrome not in changed.text[last.start:last.end]
