@@ -8,7 +8,7 @@ CORPUS ?= ../shared/bench/thucnews-val-1000
 # THUCNews file names end in their category (0001_sports): group the archive by it.
 ARCHIVE_FIELDS ?= --field 'category=_([a-z]+)$$' --group-by category
 
-.PHONY: report test setup clean lab notebooks bench archive
+.PHONY: report test setup clean lab notebooks bench archive eval
 
 report: $(STAMP)
 	$(PY) -m analysis report --notebooks --figures figures $(ARTICLE)
@@ -21,6 +21,11 @@ archive: $(STAMP)
 	$(PY) -m analysis archive $(CORPUS) --backend rjieba $(ARCHIVE_FIELDS)
 
 setup: $(STAMP)
+
+# The score on the development set of real articles (tests/data/realworld): subjects, invented people,
+# speech quotes, speakers, facts, per article and in total. EVAL_ARGS=--misses lists what was missed.
+eval: $(STAMP)
+	$(PY) -m analysis.evaluate $(EVAL_ARGS)
 
 # Every benchmark (benchmarks/run.py): prints tables, writes benchmarks/results.md. Minutes, not seconds;
 # BENCH_QUICK=1 make bench for small sizes.

@@ -1,0 +1,319 @@
+"""`make eval`: score the extractors against the hand-annotated development set of real articles.
+
+The set lives in tests/data/realworld/<slug>/ (article.txt, meta.yaml, gold.yaml; format in the
+README). This module only reads the gold files to score; nothing in the package reads them to
+predict. All access to predictions is in `predict`, so a change of table or column names is
+fixed in one place.
+
+Scores per article (and totals, the bundled article reported apart from the real unseen set):
+  subjects  gold section subjects matched by a predicted subject of the same name (a team by
+            containment of either name in the other)
+  invented  predicted subjects, and names of a people table, that are neither a gold subject
+            nor a gold person
+  quotes    gold speech quotes found: a predicted quote of kind "speech" whose text starts with
+            the gold `start` (whitespace and punctuation width ignored)
+  speakers  of the gold quotes with a named speaker, how many were found with that name
+  unnamed   of the gold quotes with no named speaker, how many were found and given no person's
+            name (None or a description)
+  facts     joined_year / years_served / daily_workload per person: same name and value
+An article that fails to load or analyse is reported with its error and scores nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import traceback
+import unicodedata
+import warnings
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import yaml
+
+DEVSET = Path(__file__).resolve().parent.parent / "tests" / "data" / "realworld"
+FACT_KINDS = ("joined_year", "years_served", "daily_workload")
+SCORES = ("subjects", "quotes", "speakers", "unnamed", "facts")  # each a (right, total) pair
+
+
+# ---------------------------------------------------------------- gold
+
+@dataclass(frozen=True)
+class Gold:
+    slug: str
+    article_path: Path
+    bundled: bool  # the bundled article: reported apart from the real unseen set
+    subjects: tuple[dict, ...]
+    people: tuple[dict, ...]
+    quotes: tuple[dict, ...]
+    facts: tuple[dict, ...]
+    source: dict
+
+
+def load_gold(folder: Path) -> Gold:
+    data = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8")) or {}
+    # `article:` points elsewhere (the bundled corpus folder); by default the folder itself.
+    article = (folder / data["article"]).resolve() if data.get("article") else folder
+    return Gold(
+        slug=folder.name, article_path=article, bundled=bool(data.get("bundled")),
+        subjects=tuple(data.get("subjects") or ()), people=tuple(data.get("people") or ()),
+        quotes=tuple(data.get("quotes") or ()), facts=tuple(data.get("facts") or ()),
+        source=data.get("source") or {},
+    )
+
+
+def gold_folders(root: Path = DEVSET) -> list[Path]:
+    return sorted(p for p in root.iterdir() if (p / "gold.yaml").is_file())
+
+
+# ---------------------------------------------------------------- predictions
+
+@dataclass(frozen=True)
+class Prediction:
+    subjects: tuple[str, ...]  # names of the sections' subjects (people or teams)
+    people: tuple[str, ...] | None  # every person the pipeline names, when it has such a table
+    quotes: tuple[tuple[str, str, str | None], ...]  # (text, kind, speaker)
+    facts: frozenset[tuple[str, str, float]]  # (person, kind, value)
+
+
+def _name(value) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def predict(article_path: Path) -> Prediction:
+    """What the package says about one article, through its public functions only."""
+    from . import pipeline
+    from .corpus import load_article
+
+    try:
+        from .facts import DAILY_PERIODS
+    except ImportError:  # pragma: no cover - the constant moved
+        DAILY_PERIODS = frozenset({"每天", "每日", "天天", "日均", "一天"})
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        article = load_article(article_path)
+        tables = pipeline.all_tables(pipeline.analyse(article))
+
+    subjects = []
+    for section in article.sections:
+        # A profile's `name`; a later section type may carry `subject` (a person or a team).
+        name = _name(getattr(section, "subject", None)) or _name(getattr(section, "name", None))
+        if name:
+            subjects.append(name)
+
+    people_frame = tables.get("people")
+    people = None
+    if people_frame is not None and "name" in people_frame.columns:
+        people = tuple(n for n in people_frame["name"] if _name(n))
+
+    quotes_frame = tables["quotes"]
+    quotes = tuple((str(row.text), str(row.kind), _name(row.speaker)) for row in quotes_frame.itertuples())
+
+    facts = set()
+    if people_frame is not None:
+        for kind in ("joined_year", "years_served"):
+            if kind in people_frame.columns:
+                for name, value in zip(people_frame["name"], people_frame[kind]):
+                    if _name(name) and _number(value) is not None:
+                        facts.add((name, kind, _number(value)))
+    workloads = tables.get("workloads")
+    if workloads is not None:
+        for row in workloads.itertuples():
+            if row.period in DAILY_PERIODS and _name(row.name) and _number(row.low) is not None:
+                facts.add((row.name, "daily_workload", _number(row.low)))
+    return Prediction(tuple(subjects), people, quotes, frozenset(facts))
+
+
+def _number(value) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if number != number else number  # NaN / <NA>
+
+
+# ---------------------------------------------------------------- scoring
+
+_SPACE_RE = re.compile(r"\s+")
+_PUNCT = str.maketrans({"“": '"', "”": '"', "„": '"', "「": '"', "」": '"', "‘": "'", "’": "'",
+                        "『": "'", "』": "'", "。": ".", "、": ","})
+
+
+def norm(text: str) -> str:
+    """Text for matching: no whitespace, full-width forms folded, quote marks unified."""
+    return _SPACE_RE.sub("", unicodedata.normalize("NFKC", text)).translate(_PUNCT)
+
+
+@dataclass
+class ArticleScore:
+    slug: str
+    bundled: bool
+    error: str | None = None
+    subjects: tuple[int, int] = (0, 0)
+    invented: int = 0
+    quotes: tuple[int, int] = (0, 0)
+    speakers: tuple[int, int] = (0, 0)
+    unnamed: tuple[int, int] = (0, 0)
+    facts: tuple[int, int] = (0, 0)
+    misses: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _subject_matches(gold: dict, predicted: str) -> bool:
+    if gold.get("team"):
+        return gold["name"] in predicted or predicted in gold["name"]
+    return gold["name"] == predicted
+
+
+def score(gold: Gold, prediction: Prediction) -> ArticleScore:
+    result = ArticleScore(gold.slug, gold.bundled)
+    misses: dict[str, list[str]] = {"subjects": [], "invented": [], "quotes": [], "speakers": [],
+                                    "unnamed": [], "facts": []}
+
+    # Subjects: each predicted subject is used once.
+    remaining = list(prediction.subjects)
+    right = 0
+    for subject in gold.subjects:
+        hit = next((p for p in remaining if _subject_matches(subject, p)), None)
+        if hit is None:
+            misses["subjects"].append(subject["name"])
+        else:
+            remaining.remove(hit)
+            right += 1
+    result.subjects = (right, len(gold.subjects))
+
+    # Invented: predicted names that are nobody of the story.
+    known = {p["name"] for p in gold.people} | {s["name"] for s in gold.subjects}
+    teams = [s["name"] for s in gold.subjects if s.get("team")]
+    invented = {p for p in remaining if p not in known and not any(t in p or p in t for t in teams)}
+    invented |= {p for p in (prediction.people or ()) if p not in known}
+    result.invented = len(invented)
+    misses["invented"] = sorted(invented)
+
+    # Quotes and their speakers.
+    speech = [(norm(text), speaker) for text, kind, speaker in prediction.quotes if kind == "speech"]
+    used: set[int] = set()
+    found = named = named_right = unnamed = unnamed_right = 0
+    for quote in gold.quotes:
+        start = norm(str(quote["start"]))
+        index = next((i for i, (text, _) in enumerate(speech)
+                      if i not in used and text and (text.startswith(start) or len(text) >= 6 and start.startswith(text))),
+                     None)
+        speaker = speech[index][1] if index is not None else None
+        if index is None:
+            misses["quotes"].append(quote["start"])
+        else:
+            used.add(index)
+            found += 1
+        if quote.get("speaker"):
+            named += 1
+            if index is not None and speaker == quote["speaker"]:
+                named_right += 1
+            else:
+                misses["speakers"].append(f"{quote['start']} → {speaker if index is not None else '(not found)'}"
+                                          f" (gold {quote['speaker']})")
+        else:
+            unnamed += 1
+            if index is not None and (speaker is None or speaker not in known):
+                unnamed_right += 1
+            else:
+                misses["unnamed"].append(f"{quote['start']} → {speaker if index is not None else '(not found)'}")
+    result.quotes = (found, len(gold.quotes))
+    result.speakers = (named_right, named)
+    result.unnamed = (unnamed_right, unnamed)
+
+    # Facts.
+    right = 0
+    for fact in gold.facts:
+        if (fact["person"], fact["kind"], float(fact["value"])) in prediction.facts:
+            right += 1
+        else:
+            misses["facts"].append(f"{fact['person']} {fact['kind']}={fact['value']}")
+    result.facts = (right, len(gold.facts))
+    result.misses = {k: v for k, v in misses.items() if v}
+    return result
+
+
+def evaluate_folder(folder: Path) -> ArticleScore:
+    """Score one gold folder; any failure becomes the article's error, never an exception."""
+    try:
+        gold = load_gold(folder)
+    except Exception as error:  # noqa: BLE001 - a broken gold file is reported, not raised
+        return ArticleScore(folder.name, False, error=f"gold.yaml: {type(error).__name__}: {error}")
+    try:
+        return score(gold, predict(gold.article_path))
+    except Exception as error:  # noqa: BLE001 - one bad article must not stop the evaluation
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        # Scored against nothing, so its gold counts as missed: a crash never raises a percentage.
+        result = score(gold, Prediction((), None, (), frozenset()))
+        result.error = f"{type(error).__name__}: {error} ({Path(where.filename).name}:{where.lineno})"
+        return result
+
+
+def evaluate(root: Path = DEVSET) -> list[ArticleScore]:
+    return [evaluate_folder(folder) for folder in gold_folders(root)]
+
+
+def totals(scores: list[ArticleScore]) -> dict:
+    """Summed scores of a group of articles (failed articles count their gold totals as missed)."""
+    result: dict = {"articles": len(scores), "failed": sum(1 for s in scores if s.error),
+                    "invented": sum(s.invented for s in scores)}
+    for name in SCORES:
+        result[name] = [sum(getattr(s, name)[0] for s in scores), sum(getattr(s, name)[1] for s in scores)]
+    return result
+
+
+def summary(scores: list[ArticleScore]) -> dict:
+    """The two groups reported: the real development set, and the bundled article apart."""
+    return {"devset": totals([s for s in scores if not s.bundled]),
+            "bundled": totals([s for s in scores if s.bundled])}
+
+
+# ---------------------------------------------------------------- output
+
+def _cell(pair: tuple[int, int] | list[int]) -> str:
+    return f"{pair[0]}/{pair[1]}" if pair[1] else "-"
+
+
+def table(scores: list[ArticleScore]):
+    import pandas as pd
+
+    rows = []
+    for s in scores:
+        rows.append({"article": s.slug + (" (bundled)" if s.bundled else ""),
+                     **{name: _cell(getattr(s, name)) for name in ("subjects",)},
+                     "invented": s.invented,
+                     **{name: _cell(getattr(s, name)) for name in SCORES[1:]},
+                     "error": s.error or ""})
+    for label, group in summary(scores).items():
+        if group["articles"]:
+            rows.append({"article": f"TOTAL {label} ({group['articles']})", "subjects": _cell(group["subjects"]),
+                         "invented": group["invented"], **{n: _cell(group[n]) for n in SCORES[1:]},
+                         "error": f"{group['failed']} failed" if group["failed"] else ""})
+    frame = pd.DataFrame(rows)
+    return frame if frame["error"].any() else frame.drop(columns="error")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis.evaluate",
+                                     description="Score the extractors on the development set (tests/data/realworld).")
+    parser.add_argument("--json", action="store_true", help="print every score and miss as JSON")
+    parser.add_argument("--misses", action="store_true", help="list what each article missed")
+    parser.add_argument("--root", type=Path, default=DEVSET, help="folder of gold folders (default: the dev set)")
+    args = parser.parse_args(argv)
+    scores = evaluate(args.root)
+    if args.json:
+        print(json.dumps({"articles": [asdict(s) for s in scores], **summary(scores)}, ensure_ascii=False, indent=1))
+        return 0
+    frame = table(scores)
+    print(frame.to_string(index=False))
+    if args.misses:
+        for s in scores:
+            for kind, items in s.misses.items():
+                print(f"{s.slug} {kind}: " + "; ".join(items))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
