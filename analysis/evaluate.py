@@ -8,8 +8,9 @@ fixed in one place.
 Scores per article (and totals, the bundled article reported apart from the real unseen set):
   subjects  gold section subjects matched by a predicted subject of the same name (a team by
             containment of either name in the other)
-  invented  predicted subjects, and names of a people table, that are neither a gold subject
-            nor a gold person
+  invented  predicted subjects, and names of a people table or of the person recogniser
+            (analysis.names), that are neither a gold subject nor a gold person
+  people    gold people that the pipeline names (as a subject, or through the recogniser)
   quotes    gold speech quotes found: a predicted quote of kind "speech" whose text starts with
             the gold `start` (whitespace and punctuation width ignored)
   speakers  of the gold quotes with a named speaker, how many were found with that name
@@ -34,7 +35,7 @@ import yaml
 
 DEVSET = Path(__file__).resolve().parent.parent / "tests" / "data" / "realworld"
 FACT_KINDS = ("joined_year", "years_served", "daily_workload")
-SCORES = ("subjects", "quotes", "speakers", "unnamed", "facts")  # each a (right, total) pair
+SCORES = ("subjects", "people", "quotes", "speakers", "unnamed", "facts")  # each a (right, total) pair
 
 
 # ---------------------------------------------------------------- gold
@@ -94,7 +95,9 @@ def predict(article_path: Path) -> Prediction:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         article = load_article(article_path)
-        tables = pipeline.all_tables(pipeline.analyse(article))
+        analysis = pipeline.analyse(article)
+        tables = pipeline.all_tables(analysis)
+        recognised = _story_people(analysis)
 
     subjects = []
     for section in article.sections:
@@ -107,6 +110,8 @@ def predict(article_path: Path) -> Prediction:
     people = None
     if people_frame is not None and "name" in people_frame.columns:
         people = tuple(n for n in people_frame["name"] if _name(n))
+    if recognised is not None:
+        people = tuple(dict.fromkeys((people or ()) + recognised))
 
     quotes_frame = tables["quotes"]
     quotes = tuple((str(row.text), str(row.kind), _name(row.speaker)) for row in quotes_frame.itertuples())
@@ -124,6 +129,15 @@ def predict(article_path: Path) -> Prediction:
             if row.period in DAILY_PERIODS and _name(row.name) and _number(row.low) is not None:
                 facts.add((row.name, "daily_workload", _number(row.low)))
     return Prediction(tuple(subjects), people, quotes, frozenset(facts))
+
+
+def _story_people(analysis) -> tuple[str, ...] | None:
+    """Names from the person recogniser (analysis.names), when the package has one."""
+    try:
+        from .names import story_people
+    except ImportError:
+        return None
+    return tuple(p.name for p in story_people(analysis))
 
 
 def _number(value) -> float | None:
@@ -152,6 +166,7 @@ class ArticleScore:
     bundled: bool
     error: str | None = None
     subjects: tuple[int, int] = (0, 0)
+    people: tuple[int, int] = (0, 0)  # gold people the pipeline names (0/n when it names no one)
     invented: int = 0
     quotes: tuple[int, int] = (0, 0)
     speakers: tuple[int, int] = (0, 0)
@@ -168,7 +183,7 @@ def _subject_matches(gold: dict, predicted: str) -> bool:
 
 def score(gold: Gold, prediction: Prediction) -> ArticleScore:
     result = ArticleScore(gold.slug, gold.bundled)
-    misses: dict[str, list[str]] = {"subjects": [], "invented": [], "quotes": [], "speakers": [],
+    misses: dict[str, list[str]] = {"subjects": [], "invented": [], "people": [], "quotes": [], "speakers": [],
                                     "unnamed": [], "facts": []}
 
     # Subjects: each predicted subject is used once.
@@ -190,6 +205,9 @@ def score(gold: Gold, prediction: Prediction) -> ArticleScore:
     invented |= {p for p in (prediction.people or ()) if p not in known}
     result.invented = len(invented)
     misses["invented"] = sorted(invented)
+    named = set(prediction.people or ()) | set(prediction.subjects)
+    result.people = (sum(p["name"] in named for p in gold.people), len(gold.people))
+    misses["people"] = [p["name"] for p in gold.people if p["name"] not in named]
 
     # Quotes and their speakers.
     speech = [(norm(text), speaker) for text, kind, speaker in prediction.quotes if kind == "speech"]
