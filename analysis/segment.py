@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 from typing import Protocol, overload
 
@@ -54,6 +55,9 @@ class Segmenter(Protocol):
 
     def cut(self, text: str) -> list[tuple[str, str]]:
         """(word, part-of-speech tag) pairs that concatenate back to `text`."""
+
+    def cut_columns(self, text: str) -> tuple[list[str], list[str]]:
+        """The same as `cut`, as a list of words and a list of tags."""
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +107,10 @@ class JiebaSegmenter:
 
     def cut(self, text: str) -> list[tuple[str, str]]:
         return [(pair.word, pair.flag) for pair in self._pos.cut(text)]
+
+    def cut_columns(self, text: str) -> tuple[list[str], list[str]]:
+        pairs = self._pos.lcut(text)
+        return [pair.word for pair in pairs], [pair.flag for pair in pairs]
 
     def word_freq(self, word: str) -> int:
         """How often jieba's dictionary has seen `word` (0 for a word it does not know)."""
@@ -206,17 +214,17 @@ class Tokens(Sequence[Token]):
         return tuple(source[s:e] for s, e in zip(self.start.tolist(), self.end.tolist()))
 
 
-def _columns(pairs: Sequence[tuple[str, str]], offset: int) -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
+def _columns(cut: tuple[list[str], list[str]], offset: int) -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
     """Normalised [start, end) of each non-blank word of a cut starting at `offset`, its word and tag."""
-    if not pairs:
+    words, tags = cut
+    if not words:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), [], []
-    words, tags = zip(*pairs)
     ends = np.cumsum(np.fromiter(map(len, words), np.int64, len(words))) + offset
     starts = np.empty_like(ends)
     starts[0], starts[1:] = offset, ends[:-1]
     blank = np.fromiter(map(str.isspace, words), bool, len(words))
     if not blank.any():
-        return starts, ends, list(words), list(tags)
+        return starts, ends, words, tags
     keep = np.flatnonzero(~blank).tolist()
     return starts[~blank], ends[~blank], [words[i] for i in keep], [tags[i] for i in keep]
 
@@ -232,8 +240,8 @@ def _build(article_text: str, whole: NormalizedText, origin: np.ndarray, sentenc
     end = origin[norm_end - 1] + 1 if len(norm_end) else norm_end
     sentence_starts = np.fromiter((s.start for s in sentences), np.int64, len(sentences))
     sentence = np.searchsorted(sentence_starts, start, side="right") - 1
-    norm = tuple(w for p in parts for w in p[3])
-    pos = tuple(t for p in parts for t in p[4])
+    norm = tuple(chain.from_iterable(p[3] for p in parts))
+    pos = tuple(chain.from_iterable(p[4] for p in parts))
     return Tokens(article_text, section_ids, section, sentence, start, end, norm_start, norm_end, norm, pos)
 
 
@@ -254,7 +262,7 @@ def tokenize(article: Article, segmenter: Segmenter | None = None, sentences: li
     parts = []
     for index in range(len(section_ids)):
         first, last = int(bounds[2 * index]), int(bounds[2 * index + 1])
-        parts.append((index, *_columns(segmenter.cut(whole.text[first:last]), first)))
+        parts.append((index, *_columns(segmenter.cut_columns(whole.text[first:last]), first)))
     tokens = _build(article.text, whole, origin, sentences, section_ids, parts)
     return apply_names(tokens, article_names(article) if names is None else names, segmenter)
 
@@ -317,7 +325,7 @@ def apply_names(tokens: Tokens, names: Iterable[str | tuple[int, int]], segmente
         cursor = int(tokens.norm_start[i])
         for first, last in [*spans, (int(tokens.norm_end[j - 1]), None)]:
             if cursor < first:  # the rest of the overlapped tokens, cut again
-                gap_starts, _, gap_words, gap_tags = _columns(segmenter.cut(whole.text[cursor:first]), cursor)
+                gap_starts, _, gap_words, gap_tags = _columns(segmenter.cut_columns(whole.text[cursor:first]), cursor)
                 starts += gap_starts.tolist()
                 words += gap_words
                 tags += gap_tags

@@ -25,6 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
+
+import numpy as np
 
 from .segment import DictionaryEntry
 
@@ -43,6 +46,15 @@ def jieba_dictionary() -> tuple[dict[str, tuple[int, str]], int]:
         words[word] = (int(freq), tag)
         total += int(freq)  # jieba counts a repeated line twice; so does this total
     return words, total
+
+
+@lru_cache(maxsize=1)
+def _han_characters() -> frozenset[str]:
+    """The characters of jieba.posseg's Han blocks (`re_han_internal`: CJK to U+9FD5, ASCII
+    letters and digits, +#&._%-), as a set for fast tests."""
+    import jieba.posseg
+
+    return frozenset(chr(c) for c in range(0x10000) if jieba.posseg.re_han_internal.fullmatch(chr(c)))
 
 
 class RjiebaSegmenter:
@@ -80,42 +92,47 @@ class RjiebaSegmenter:
         add = self._jieba.add_word
         for word, (freq, tag) in self._words.items():
             add(word, freq, tag)
+        self._tags = {word: tag for word, (_, tag) in self._words.items()}
         exact_sum = sum(freq for freq, _ in self._words.values())
         add(BALLAST_WORD, self._total - exact_sum, "x")
 
     def cut(self, text: str) -> list[tuple[str, str]]:
-        posseg = self._posseg
-        pairs: list[tuple[str, str]] = []
-        for block in posseg.re_han_internal.split(text):
-            if not block:
-                continue
-            if posseg.re_han_internal.match(block):
-                self._cut_block(block, pairs)
-                continue
-            for part in posseg.re_skip_internal.split(block):
-                if posseg.re_skip_internal.match(part):
-                    pairs.append((part, "x"))
-                    continue
-                for char in part:  # as jieba.posseg (its re_eng test looks at the whole part)
-                    tag = "m" if posseg.re_num.match(char) else "eng" if posseg.re_eng.match(part) else "x"
-                    pairs.append((char, tag))
-        return pairs
+        return list(zip(*self.cut_columns(text)))
 
-    def _cut_block(self, block: str, pairs: list[tuple[str, str]]) -> None:
-        """jieba.posseg's `__cut_DAG` on the path jieba-rs found."""
-        words = self._words
-        buffer = ""
-        for word in self._jieba.cut(block, False):
-            # jieba-rs joins single ASCII letters and digits of the path into one word.
-            if len(word) == 1 or (word not in words and word.isascii() and word.isalnum()):
-                buffer += word
-                continue
-            if buffer:
-                self._flush(buffer, pairs)
-                buffer = ""
-            pairs.append((word, words[word][1] if word in words else "x"))
-        if buffer:
-            self._flush(buffer, pairs)
+    def cut_columns(self, text: str) -> tuple[list[str], list[str]]:
+        """jieba.posseg's `__cut_DAG` on the path jieba-rs found, for the whole text in one call.
+
+        jieba-rs splits the text into blocks as jieba does (with a wider Han range; a character
+        outside jieba's range stays a single `x` token, as jieba makes it) and cuts each block
+        without its HMM. Runs of single characters, and ASCII words jieba-rs joined that are not
+        dictionary words, are buffered as jieba.posseg buffers them and flushed the same way
+        (`_flush`). Per-token work is done by `map` over the words; Python loops over runs only.
+        """
+        words = self._jieba.cut(text, False)
+        count = len(words)
+        tags = list(map(self._tags.get, words, repeat("x", count)))  # no single non-Han character is a word
+        buffered = np.fromiter(map(_han_characters().__contains__, words), bool, count)
+        for index in np.flatnonzero(np.fromiter(map(len, words), np.int64, count) > 1).tolist():
+            word = words[index]
+            if word not in self._tags and word.isascii() and word.isalnum():
+                buffered[index] = True  # jieba-rs joins single ASCII letters and digits of the path
+        edges = np.flatnonzero(np.diff(buffered, prepend=False, append=False)).tolist()
+        out_words: list[str] = []
+        out_tags: list[str] = []
+        done = 0
+        for first, last in zip(edges[::2], edges[1::2]):
+            if last - first == 1 and len(words[first]) == 1:
+                continue  # one single character keeps its dictionary tag (or x)
+            pairs: list[tuple[str, str]] = []
+            self._flush("".join(words[first:last]), pairs)
+            out_words += words[done:first]
+            out_tags += tags[done:first]
+            out_words += [word for word, _ in pairs]
+            out_tags += [tag for _, tag in pairs]
+            done = last
+        if not done:
+            return words, tags
+        return out_words + words[done:], out_tags + tags[done:]
 
     def _flush(self, buffer: str, pairs: list[tuple[str, str]]) -> None:
         words = self._words

@@ -13,6 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_analyse  # noqa: E402
 import bench_hostile  # noqa: E402
 import bench_memory  # noqa: E402
 import bench_pipeline  # noqa: E402
@@ -23,6 +24,7 @@ from _common import QUICK  # noqa: E402
 
 SECTIONS = [
     ("Segmentation with POS tags", bench_segment),
+    ("`analyse` and every table in one process, beside the taggers", bench_analyse),
     ("Whole pipeline per core (batch, 1 worker)", bench_pipeline),
     ("Scaling: 1 versus 2 workers", bench_scaling),
     ("Peak memory: 100 versus 1,000 articles", bench_memory),
