@@ -1,14 +1,15 @@
 """Extracted items as tidy pandas tables, and CSV output that Excel and WPS open (UTF-8 with BOM)."""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from operator import attrgetter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .corpus import Article
-from .segment import Token
+from .segment import Token, Tokens
 
 CSV_ENCODING = "utf-8-sig"
 
@@ -42,20 +43,31 @@ def tokens_records(tokens: Iterable[Token]) -> list[dict]:
             for t in tokens]
 
 
-def tokens_table(article: Article, tokens: Iterable[Token], stopwords: frozenset[str] = frozenset()) -> pd.DataFrame:
-    columns = ["section_id", "sentence_index", "text", "norm", "pos", "start", "end"]
-    # Plain tuples, not dataclasses.asdict: asdict deep-copies every field and was most of the time.
-    frame = pd.DataFrame(list(map(attrgetter(*columns), tokens)), columns=columns)
-    frame.insert(0, "article_id", article.id)
-    frame["stopword"] = frame["norm"].isin(stopwords)
-    return frame
+def tokens_table(article: Article, tokens: Tokens, stopwords: frozenset[str] = frozenset()) -> pd.DataFrame:
+    """One row per token, built from the token columns in one go (no per-token objects)."""
+    return pd.DataFrame({
+        "article_id": article.id,
+        "section_id": np.array(tokens.section_ids, dtype=object)[tokens.section] if len(tokens) else [],
+        "sentence_index": tokens.sentence,
+        "text": tokens.text,
+        "norm": tokens.norm,
+        "pos": tokens.pos,
+        "start": tokens.start,
+        "end": tokens.end,
+        "stopword": np.fromiter(map(stopwords.__contains__, tokens.norm), bool, len(tokens)),
+    })
 
 
 def token_counts(tokens_frame: pd.DataFrame) -> pd.DataFrame:
     """Word frequencies per section, without stopwords and punctuation (POS x)."""
-    content = tokens_frame[~tokens_frame["stopword"] & (tokens_frame["pos"] != "x")]
-    counts = content.groupby(["section_id", "norm", "pos"]).size().rename("count").reset_index()
-    return counts.sort_values(["section_id", "count", "norm"], ascending=[True, False, True], ignore_index=True)
+    # A Counter over plain lists: a pandas filter, groupby and sort cost several times as much per article.
+    keys = zip(*(tokens_frame[column].tolist() for column in ("section_id", "norm", "pos", "stopword")))
+    counts = Counter((section, norm, pos) for section, norm, pos, stopword in keys if not stopword and pos != "x")
+    rows = sorted(counts.items(), key=lambda item: (item[0][0], -item[1], item[0][1], item[0][2]))
+    columns = list(zip(*(key for key, _ in rows))) or [(), (), ()]
+    return pd.DataFrame({"section_id": pd.Series(columns[0], dtype="str"), "norm": pd.Series(columns[1], dtype="str"),
+                         "pos": pd.Series(columns[2], dtype="str"),
+                         "count": np.fromiter((count for _, count in rows), np.int64, len(rows))})
 
 
 # A cell starting with one of these is a formula to Excel and WPS (=HYPERLINK(...), +cmd|..., @SUM).
