@@ -54,7 +54,8 @@ _ADDRESS_TAG_RE = re.compile(
     rf"(?P<subject>{_CLAUSE}{{1,20}}?)(?:{_ADVERBIAL})*(?:{_ADDRESS})(?P<object>{_CLAUSE}{{1,12}}?)"
     rf"(?:说|讲|道|表示|介绍|强调)?$")
 _STRIP_ADVERBIAL_RE = re.compile(rf"(?:{_ADVERBIAL})+$")
-_STRIP_OPENING_RE = re.compile(r"^(?:听到|听见|听|看到|只听|每当|但|而|可|于是|随即|接着|然后|对此|为此|其中)")
+_STRIP_OPENING_RE = re.compile(r"^(?:听到|听见|听|看到|只听|每当|所以|因此|但是|可是|不过|而且|并且|后来|如今|现在|当时|"
+                               r"但|而|可|于是|随即|接着|然后|对此|为此|其中)")
 _PREPOSITION_TAIL_RE = re.compile(rf"(?:对|向|跟|和|给|冲|朝|同)(?:{_CLAUSE}{{1,10}})$")
 _FIRST_PERSON_RE = re.compile(r"我|俺|咱")
 QUESTION_RE = re.compile(r"[？?]\s*$")
@@ -74,8 +75,14 @@ _THIS_ROLE_RE = re.compile(r"^(?:这位|这名|该|那位)")
 _POSSESSIVE_RE = re.compile(rf"^的(?P<noun>{_CLAUSE}{{1,12}}?)(?=$|[{_CLAUSE[1:-1]}]*$)")
 # 李建国的话 / 他的第一句话 / 她的回答: the person's own words, not someone of theirs.
 _OWN_WORDS_RE = re.compile(r"^的(?:第一句|一句|这句|那句|这番|一番|一席)?(?:话|回答|答复|声音|心声|心里话|口头禅)")
-MAX_TAG_GAP = 2
-MAX_ROLE_CHARS = 30  # a role phrase in apposition before a name (湖南省…人大常委会副主任石红) is at most this long  # clauses of narration between a quote and the reporting clause after it
+MAX_TAG_GAP = 2  # clauses of narration between a quote and the reporting clause after it
+MAX_ROLE_CHARS = 30  # a role phrase in apposition before a name (湖南省…人大常委会副主任石红) is at most this long
+# Someone of a named person's, unnamed (李建国的女儿, 于赟两岁半的小女儿).
+_RELATIVE_RE = re.compile(r"^[\u4e00-\u9fff\d]{0,5}?的[\u4e00-\u9fff]{0,6}?" + PERSON_NOUN)
+# An unnamed person opening a clause (老人, 几位摊主, 一位市民): a description, never a name.
+_UNNAMED_RE = re.compile(r"^(?:(?:一位|几位|一名|这位|那位|两位|多位|不少|许多|很多|一些)[\u4e00-\u9fff]{0,4}?|"
+                         r"(?![在对向跟和给让被把与同从当据为因将使令每这那所但而])[\u4e00-\u9fff]?)"
+                         + PERSON_NOUN + "们?(?=[\u4e00-\u9fff])(?!的)")
 
 
 @dataclass(frozen=True)
@@ -219,10 +226,12 @@ class SectionPeople:
             if index >= 0:
                 hits.append((index, -len(name), "name", name))
         if allow_pronoun:
-            for match in re.finditer(r"[他她](?!们)", phrase):
+            for match in re.finditer(r"[他她我](?!们)", phrase):
                 hits.append((match.start(), -1, "pronoun", match.group()))
         if hits:
             index, _, kind, value = min(hits)
+            if kind == "pronoun" and value == "我":  # the narrator (a reporter's own account)
+                return Speaker(None, "我", "") if index == 0 else NOBODY
             if kind == "pronoun":
                 if index > 0 and not re.fullmatch(rf"(?:{_ADVERBIAL})*", phrase[:index]):
                     return NOBODY  # 他 is not where the subject stands (看到他 …)
@@ -254,6 +263,8 @@ class SectionPeople:
         return NOBODY
 
     def _subject_of_clause(self, clause: str, at: int) -> Speaker:
+        """The person a clause opens with: a name (after a role in apposition), NAME的+relative
+        (unnamed), 他/她 (resolved), or an unnamed person (老人, 几位摊主)."""
         stripped = _STRIP_OPENING_RE.sub("", clause.strip())
         head = stripped[:MAX_ROLE_CHARS + 4]
         for name in self.names:
@@ -264,12 +275,18 @@ class SectionPeople:
                 rest = stripped[index + len(name):]
                 if _OWN_WORDS_RE.match(rest):
                     return Speaker(self.full[name], None, "")  # 李建国的话朴实：
+                relative = _RELATIVE_RE.match(rest)
+                if relative:  # 楼干强的妈妈: someone of theirs, unnamed
+                    return Speaker(None, stripped[index:index + len(name) + relative.end()], "")
                 if _POSSESSIVE_RE.match(rest):
                     return NOBODY
                 return Speaker(self.full[name], None, "")
         match = re.match(r"[他她](?!们)", stripped)
         if match:
             return self.resolve_pronoun(match.group(), at - len(clause) + clause.find(match.group()))
+        unnamed = _UNNAMED_RE.match(stripped)
+        if unnamed:
+            return Speaker(None, unnamed.group(), "")
         return NOBODY
 
     def others_between(self, start: int, end: int, speaker: str) -> bool:
@@ -299,10 +316,9 @@ def tag_before(people: SectionPeople, before: str, at: int, allow_pronoun: bool 
     match = re.search(rf"(?P<subject>{_CLAUSE}{{0,30}}?)(?P<verb>{VERB_PATTERN})$", clause)
     if match:
         earlier = body[:len(body) - len(clause)]
-        if earlier.strip() and not _clean(match.group("subject")):  # …照片，高兴地说：the sentence's subject
-            found = people.first_reference(earlier, clause_at - len(clause)) if allow_pronoun else NOBODY
-        else:
-            found = people.reference(match.group("subject"), clause_at - len(match.group("verb")), allow_pronoun)
+        found = people.reference(match.group("subject"), clause_at - len(match.group("verb")), allow_pronoun)
+        if not found and found is not UNCLEAR and earlier.strip() and allow_pronoun:
+            found = people.first_reference(earlier, clause_at - len(clause))  # …照片，高兴地说：the sentence's subject
         if found or found is UNCLEAR:
             return found if found is UNCLEAR else Speaker(found.name, found.description, "before")
     if stripped.endswith(("：", ":")):
@@ -325,10 +341,9 @@ def tag_after(people: SectionPeople, after: str, at: int) -> Speaker:
         words = clause.rstrip(CLAUSE_MARKS)
         match = re.match(rf"^(?P<subject>{_CLAUSE}{{0,30}}?)(?P<verb>{VERB_PATTERN})$", words)
         if match:
-            if number and not _clean(match.group("subject")):  # …照片，高兴地说: the sentence's subject
+            found = people.reference(match.group("subject"), at + position + match.end("subject"))
+            if not found and found is not UNCLEAR and number:  # …照片，高兴地说: the sentence's subject
                 found = people.first_reference(sentence[:position], at + position)
-            else:
-                found = people.reference(match.group("subject"), at + position + match.end("subject"))
             if found or found is UNCLEAR:
                 return found if found is UNCLEAR else Speaker(found.name, found.description, "after")
         position += len(clause)
@@ -385,8 +400,11 @@ def introduced(people: SectionPeople, sentence_before: str, at: int, first_perso
     colon = stripped.endswith(("：", ":"))
     if not (colon or first_person):
         return NOBODY
-    clause = re.split(rf"[{CLAUSE_MARKS}]", stripped[:-1])[-1]
     clause_at = at - (len(sentence_before) - len(stripped)) - 1
+    if colon:  # 一提及儿子，老人脸上满是骄傲，却也夹杂着几分辛酸：the sentence's subject
+        found = people.first_reference(stripped[:-1], clause_at)
+        return Speaker(found.name, found.description, "introduced") if found else NOBODY
+    clause = re.split(rf"[{CLAUSE_MARKS}]", stripped[:-1])[-1]
     found = people._subject_of_clause(clause, clause_at)
     if found.name:
         return Speaker(found.name, None, "introduced")
@@ -404,7 +422,7 @@ def adjacent(people: SectionPeople, after: str, at: int) -> Speaker:
         if index >= 0 and (index == 0 or PERSON_NOUN_RE.search(clause[:index]) and index <= 10
                            and not re.search(r"[的对向跟和给让被把与同]", clause[:index])):
             rest = clause[index + len(name):]
-            relative = re.match(r"^[\u4e00-\u9fff\d]{0,5}?的[\u4e00-\u9fff]{0,6}?" + PERSON_NOUN, rest)
+            relative = _RELATIVE_RE.match(rest)
             if relative:  # 李建国的女儿: someone of theirs, unnamed
                 return Speaker(None, clause[index:index + len(name) + relative.end()], "adjacent")
             if rest.startswith(("的", "和", "与", "、", "跟", "同")):
@@ -438,8 +456,9 @@ def _last_sentence(text: str) -> str:
 
 
 def _previous_sentence(text: str) -> str:
-    """The last whole sentence of `text` (which ends where the quote's own sentence starts)."""
-    parts = [p for p in re.split(rf"(?<=[{SENTENCE_END}])", text.rstrip()) if p.strip()]
+    """The last whole sentence of `text` (which ends where the quote's own sentence starts), after
+    any quote in it."""
+    parts = [p for p in re.split(rf"(?<=[{SENTENCE_END}“”])", text.rstrip()) if p.strip()]
     return parts[-1] if parts else ""
 
 
