@@ -187,8 +187,12 @@ def _name_forms(analysis: Analysis) -> dict[str, str]:
     return forms
 
 
+# Words for whole groups of people: never a role that stands for one person (市民高女士 ≠ every 市民).
+_GROUP_WORDS = re.compile(r"(?:市民|群众|村民|居民|乘客|旅客|游客|患者|病人|老人|孩子|学生|网友|顾客|用户|家长|业主|来电人)$")
+
+
 def _roles(text: str, forms: dict[str, str]) -> dict[str, str]:
-    """Role words given in apposition (所长李建国) that belong to one person only in the article."""
+    """Role words given in apposition (所长李建国) that belong to one person only in the section."""
     seen: dict[str, set[str]] = {}
     for form, name in forms.items():
         for match in re.finditer(re.escape(form), text):
@@ -197,13 +201,12 @@ def _roles(text: str, forms: dict[str, str]) -> dict[str, str]:
                 role = before[-size:]
                 if not re.fullmatch(r"[\u4e00-\u9fff]+", role):
                     break
-                if PERSON_NOUN_RE.search(role):
+                if PERSON_NOUN_RE.search(role) and not _GROUP_WORDS.search(role):
                     seen.setdefault(role, set()).add(name)
     return {role: next(iter(owners)) for role, owners in seen.items() if len(owners) == 1}
 
 
-def _section_quotes(article: Article, section: Section, names: dict[str, str], roles: dict[str, str],
-                    subject: str | None) -> list[Quote]:
+def _section_quotes(article: Article, section: Section, names: dict[str, str], subject: str | None) -> list[Quote]:
     norm = normalize(article.text, section.start, section.end)
     text = norm.text
     profile = section if isinstance(section, Profile) else None
@@ -221,7 +224,7 @@ def _section_quotes(article: Article, section: Section, names: dict[str, str], r
                 outer_spans.append((span, (first, last)))
     outer_spans.sort(key=lambda item: item[0].open_at)
     quoted = tuple((s.inner_start, s.inner_end) for s, _ in outer_spans)
-    people = SectionPeople(text, names, quoted, subject=subject, roles=roles)
+    people = SectionPeople(text, names, quoted, subject=subject, roles=_roles(text, names))
     spans = [QuoteSpan(s.open_at, s.close_at, s.inner_start, s.inner_end, paragraph,
                        _kind(text, s, paragraph[0], paragraph[1])) for s, paragraph in outer_spans]
     heading_end = None
@@ -261,12 +264,11 @@ def extract_quotes(analysis: Analysis) -> list[Quote]:
     """Every quoted span of the article with its kind and speaker, in text order."""
     article = analysis.article
     names = _name_forms(analysis)
-    roles = _roles(article.text, names)
     subjects = {section_id: person.name for section_id, person in subject_profiles(analysis).items()}
     quotes: list[Quote] = []
     for section in article.sections:
         subject = subjects.get(section.id) or (section.name if isinstance(section, Profile) and section.name else None)
-        quotes.extend(q for q in _section_quotes(article, section, names, roles, subject) if q.text.strip())
+        quotes.extend(q for q in _section_quotes(article, section, names, subject) if q.text.strip())
     return quotes
 
 

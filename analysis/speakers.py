@@ -38,11 +38,13 @@ REPORTING_VERBS = (
     "告诉记者", "对记者说", "向记者介绍", "向记者讲述", "对记者讲", "感慨道", "感叹道", "笑着说", "说道", "回忆道",
     "回忆说", "解释道", "解释说", "补充道", "补充说", "答道", "回答说", "回答", "问道", "笑道", "叹道", "说到",
     "坦言", "表示", "介绍", "回忆", "强调", "透露", "感慨", "感叹", "直言", "坦承", "笑言", "指出", "认为",
-    "要求自己", "常说", "总说", "说",
+    "要求自己", "常说", "总说", "喊道", "叫道", "嘱咐道", "叮嘱道", "应道", "追问", "反问", "说",
 )
+# 他只说了一句“…” / 回了一句 / 喊了一声: a reporting verb with a count of what was said.
+_SAID_ONCE = r"(?:说|讲|问|答|回|喊|叫|留下)了?(?:这么|这样)?(?:一|几)?(?:句|声)(?:话)?"
 # Verbs that take the person spoken to as an object: the speaker is the subject, not the object.
 ADDRESS_VERBS = ("告诉", "叮嘱", "嘱咐", "勉励", "鼓励", "提醒", "安慰", "劝", "问", "对", "向", "跟", "冲", "朝")
-VERB_PATTERN = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+VERB_PATTERN = _SAID_ONCE + "|" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
 _ADDRESS = "|".join(sorted(ADDRESS_VERBS, key=len, reverse=True))
 # Adverbials between a speaker and the verb: 焦急地, 笑着, 这样, 也, 一直 ...
 _ADVERBIAL = r"(?:[\u4e00-\u9fff]{2}地|[\u4e00-\u9fff]着|这样|也|还|又|就|都|曾|曾经|一直|常常|总是|再次|随后|便|便会|不禁|忍不住|动情|激动)"
@@ -54,8 +56,9 @@ _ADDRESS_TAG_RE = re.compile(
     rf"(?P<subject>{_CLAUSE}{{1,20}}?)(?:{_ADVERBIAL})*(?:{_ADDRESS})(?P<object>{_CLAUSE}{{1,12}}?)"
     rf"(?:说|讲|道|表示|介绍|强调)?$")
 _STRIP_ADVERBIAL_RE = re.compile(rf"(?:{_ADVERBIAL})+$")
-_STRIP_OPENING_RE = re.compile(r"^(?:听到|听见|听|看到|只听|每当|所以|因此|但是|可是|不过|而且|并且|后来|如今|现在|当时|"
-                               r"但|而|可|于是|随即|接着|然后|对此|为此|其中)")
+_OPENINGS = ("听到", "听见", "听", "看到", "只听到", "只听见", "只听", "每当", "所以", "因此", "但是", "可是", "不过", "而且",
+             "并且", "后来", "如今", "现在", "当时", "但", "而", "可", "于是", "随即", "接着", "然后", "对此", "为此", "其中")
+_STRIP_OPENING_RE = re.compile("^(?:" + "|".join(sorted(_OPENINGS, key=len, reverse=True)) + ")")
 _PREPOSITION_TAIL_RE = re.compile(rf"(?:对|向|跟|和|给|冲|朝|同)(?:{_CLAUSE}{{1,10}})$")
 _FIRST_PERSON_RE = re.compile(r"我|俺|咱")
 QUESTION_RE = re.compile(r"[？?]\s*$")
@@ -68,17 +71,25 @@ PERSON_NOUN = (
 PERSON_NOUN_RE = re.compile(PERSON_NOUN + "$")
 # Unnamed people who could be 她/他, with the pronoun each takes (None: either).
 _OTHER_PERSON_RE = re.compile(
-    r"(?P<f>女士|姑娘|大姐|妻子|母亲|女儿|妈妈|奶奶|阿姨|大妈|大娘|老伴儿?)|(?P<m>先生|丈夫|父亲|儿子|爸爸|爷爷|"
-    r"大爷|大伯|叔叔|小伙子?)|(?P<n>患者|同事|组长|班长|领导|家人|孩子|老人|一位市民|一名市民|这位市民|来电市民|"
+    r"(?P<f>女士|姑娘|大姐|妻子|母亲|女儿|妈妈|奶奶|阿姨|大妈|大娘|老伴儿?|女子|妇女)|(?P<m>先生|丈夫|父亲|儿子|"
+    r"爸爸|爷爷|大爷|大伯|叔叔|小伙子?|男子|老汉)|(?P<n>患者|同事|组长|班长|领导|家人|孩子|老人|一位市民|一名市民|这位市民|来电市民|"
     r"那位市民|一位[\u4e00-\u9fff]{1,4}(?:员|者|人)|一名[\u4e00-\u9fff]{1,4}(?:员|者|人))")
 _THIS_ROLE_RE = re.compile(r"^(?:这位|这名|该|那位)")
 _POSSESSIVE_RE = re.compile(rf"^的(?P<noun>{_CLAUSE}{{1,12}}?)(?=$|[{_CLAUSE[1:-1]}]*$)")
 # 李建国的话 / 他的第一句话 / 她的回答: the person's own words, not someone of theirs.
 _OWN_WORDS_RE = re.compile(r"^的(?:第一句|一句|这句|那句|这番|一番|一席)?(?:话|回答|答复|声音|心声|心里话|口头禅)")
+# A verb or preposition before a name in its clause makes the name an object, not a subject.
+_GOVERNED_RE = re.compile(r"(?:看到|看见|接到|让|叫|给|对|向|跟|和|与|同|把|被|帮|陪|找|问|告诉|带着|替|为|见到)$")
+MAX_HEADING_CHARS = 30  # a quote paragraph this short with no sentence-final mark is a heading
+MIN_ECHO_CHARS = 4  # a heading quote this long is matched against the section's other quotes
+HEADLINE_REACH = 4  # paragraphs after a heading quote in which its person must be named
+DOMINANT_SHARE = 0.6  # a section's main person, when it has no subject: this share of the named mentions
 MAX_TAG_GAP = 2  # clauses of narration between a quote and the reporting clause after it
 MAX_ROLE_CHARS = 30  # a role phrase in apposition before a name (湖南省…人大常委会副主任石红) is at most this long
 # Someone of a named person's, unnamed (李建国的女儿, 于赟两岁半的小女儿).
-_RELATIVE_RE = re.compile(r"^[\u4e00-\u9fff\d]{0,5}?的[\u4e00-\u9fff]{0,6}?" + PERSON_NOUN)
+RELATIVE_NOUN = (r"(?:妻子|丈夫|爱人|老伴儿?|女儿|儿子|孩子|母亲|父亲|妈妈|爸爸|家人|姐姐|妹妹|哥哥|弟弟|孙女|孙子|外孙女?|"
+                 r"婆婆|公公|岳父|岳母|同事|徒弟|师傅|朋友|邻居|队友|战友|学生|老师|领导|搭档)")
+_RELATIVE_RE = re.compile(r"^[\u4e00-\u9fff\d]{0,5}?的[\u4e00-\u9fff]{0,3}?" + RELATIVE_NOUN)
 # An unnamed person opening a clause (老人, 几位摊主, 一位市民): a description, never a name.
 _UNNAMED_RE = re.compile(r"^(?:(?:一位|几位|一名|这位|那位|两位|多位|不少|许多|很多|一些)[\u4e00-\u9fff]{0,4}?|"
                          r"(?![在对向跟和给让被把与同从当据为因将使令每这那所但而])[\u4e00-\u9fff]?)"
@@ -145,6 +156,15 @@ class SectionPeople:
         self.masked = self._mask(text, quoted)
         self.mentions = self._find_mentions()
         self.genders = self._genders()
+        self.main = subject or self._dominant()
+
+    def _dominant(self) -> str | None:
+        """The person a section without a subject is about: most of its named mentions, three at least."""
+        counts = Counter(m.name for m in self.mentions if m.name)
+        if not counts:
+            return None
+        (name, count), = counts.most_common(1)
+        return name if count >= 3 and count >= DOMINANT_SHARE * sum(counts.values()) else None
 
     @staticmethod
     def _mask(text: str, quoted: Sequence[tuple[int, int]]) -> str:
@@ -201,12 +221,23 @@ class SectionPeople:
             known = self.genders.get(mention.name) if mention.name else mention.gender
             if known and known != gender:
                 continue
+            if self._object_position(mention, strict=not mention.name and not mention.gender):
+                continue  # 看到小李…，他说 / 接到同事打来的电话。她说: not the one 他/她 stands for
             if mention.name:
                 return Speaker(mention.name, None, "")
             return Speaker(None, self._unnamed(mention), "")
         if self.subject and self.genders.get(self.subject, gender) == gender:
             return Speaker(self.subject, None, "")
         return UNCLEAR
+
+    def _object_position(self, mention: Mention, strict: bool) -> bool:
+        """The mention is governed by a verb or preposition in its clause (看到小李, 给同事); with
+        `strict`, anything but the opening of its clause counts."""
+        clause_start = max(self.masked.rfind(mark, 0, mention.start) for mark in SENTENCE_END + CLAUSE_MARKS + "\n”“")
+        before = self.masked[clause_start + 1:mention.start].strip()
+        if strict:
+            return bool(re.sub(r"^(?:一|这|那|该|几|两)(?:位|名|个)", "", before))
+        return bool(_GOVERNED_RE.search(before))
 
     def _unnamed(self, mention: Mention) -> str:
         """一位女士, not just 女士."""
@@ -412,22 +443,34 @@ def introduced(people: SectionPeople, sentence_before: str, at: int, first_perso
 
 
 def adjacent(people: SectionPeople, after: str, at: int) -> Speaker:
-    """“…”于赟有些哽咽。: the sentence right after the quote opens with a named person."""
+    """“…”于赟有些哽咽。 / “…”一个电话接完，尤娟开始了转交。: the sentence right after the quote
+    opens with a named person (after clauses of circumstance that name nobody)."""
     sentence = re.split(rf"[{SENTENCE_END}“]", after, maxsplit=1)[0]
     if not sentence.strip():
         return NOBODY
-    clause = re.split(rf"[{CLAUSE_MARKS}]", sentence)[0]
-    for name in people.names:
-        index = clause.find(name)
-        if index >= 0 and (index == 0 or PERSON_NOUN_RE.search(clause[:index]) and index <= 10
-                           and not re.search(r"[的对向跟和给让被把与同]", clause[:index])):
-            rest = clause[index + len(name):]
-            relative = _RELATIVE_RE.match(rest)
-            if relative:  # 李建国的女儿: someone of theirs, unnamed
-                return Speaker(None, clause[index:index + len(name) + relative.end()], "adjacent")
-            if rest.startswith(("的", "和", "与", "、", "跟", "同")):
-                return NOBODY
-            return Speaker(people.full[name], None, "adjacent")
+    for number, clause in enumerate(re.split(rf"[{CLAUSE_MARKS}]", sentence)[:MAX_TAG_GAP + 1]):
+        clause = _STRIP_OPENING_RE.sub("", clause.strip())
+        for name in people.names:
+            index = clause.find(name)
+            if index >= 0 and (index == 0 or PERSON_NOUN_RE.search(clause[:index]) and index <= 10
+                               and not re.search(r"[的对向跟和给让被把与同]", clause[:index])):
+                rest = clause[index + len(name):]
+                relative = _RELATIVE_RE.match(rest)
+                if relative:  # 李建国的女儿: someone of theirs, unnamed
+                    return Speaker(None, clause[index:index + len(name) + relative.end()], "adjacent")
+                if rest.startswith(("的", "和", "与", "、", "跟", "同")):
+                    return NOBODY
+                return Speaker(people.full[name], None, "adjacent")
+        if number == 0:
+            pronoun = re.match(r"[他她](?![们的])", clause)
+            if pronoun:
+                found = people.resolve_pronoun(pronoun.group(), at + after.find(clause))
+                return Speaker(found.name, found.description, "adjacent") if found else NOBODY
+            unnamed = _UNNAMED_RE.match(clause)
+            if unnamed:  # “…”老人家说话声音很小
+                return Speaker(None, unnamed.group(), "adjacent")
+        if any(name in clause for name in people.names):
+            return NOBODY  # someone is named, but not where the subject stands
     return NOBODY
 
 
@@ -480,16 +523,52 @@ def attribute(people: SectionPeople, spans: Sequence[QuoteSpan], heading_end: in
         after = text[span.close_at + 1:nxt.open_at if nxt else last]
         words = text[span.inner_start:span.inner_end]
         in_series = bool(nxt and after.strip() in ("、", "，", ",")) or bool(prev and before.strip() in ("、", "，", ","))
-        found = _find(people, span, before, sentence_before, after, words, heading_end, prev, previous_speech,
-                      result[index - 1] if prev else NOBODY, in_series)
+        in_dialogue = bool(nxt and not after.strip()) or bool(prev and not before.strip())
+        if _heading_quote(text, span):
+            found = Speaker(people.subject, None, "headline") if heading_end is not None and people.subject \
+                and span.open_at < heading_end else NOBODY
+        else:
+            found = _find(people, span, before, sentence_before, after, words, heading_end, prev, previous_speech,
+                          result[index - 1] if prev else NOBODY, in_series, in_dialogue)
         result.append(found)
         previous_speech = (span, found)
+    for index, span in enumerate(spans):
+        if span.kind == "speech" and not result[index] and _heading_quote(text, span):
+            result[index] = _headline_speaker(people, spans, result, index)
     return result
+
+
+def _heading_quote(text: str, span: QuoteSpan) -> bool:
+    """A quote that is a heading line of its own (“灯不亮，我们不走”, or 会“胆怯”的勇士：“可以哭，但绝不撤防”):
+    the paragraph ends with it, is short, and has no sentence-final mark."""
+    first, last = span.paragraph
+    paragraph = text[first:last].strip()
+    return (paragraph.endswith(("”", "’")) and text[span.close_at + 1:last].strip() == ""
+            and len(paragraph) <= MAX_HEADING_CHARS
+            and not re.search(rf"[{SENTENCE_END}]", paragraph.rstrip("”’")))
+
+
+def _headline_speaker(people: SectionPeople, spans: Sequence[QuoteSpan], found: Sequence[Speaker],
+                      index: int) -> Speaker:
+    """A heading quote belongs to whoever says the same words in a quote of the section, else to the
+    first person named in the paragraphs that follow it."""
+    text = people.text
+    span = spans[index]
+    words = re.sub(r"[^\u4e00-\u9fff\w]", "", text[span.inner_start:span.inner_end])
+    if len(words) >= MIN_ECHO_CHARS:
+        for other, speaker in zip(spans, found):
+            other_words = re.sub(r"[^\u4e00-\u9fff\w]", "", text[other.inner_start:other.inner_end])
+            if other is not span and speaker.name and words in other_words:
+                return Speaker(speaker.name, None, "headline")
+    following = [m for m in people.mentions if m.start >= span.paragraph[1]]
+    if following and following[0].name and text.count("\n", span.paragraph[1], following[0].start) <= HEADLINE_REACH:
+        return Speaker(following[0].name, None, "headline")
+    return NOBODY
 
 
 def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: str, after: str, words: str,
           heading_end: int | None, prev: QuoteSpan | None, previous_speech: tuple[QuoteSpan, Speaker] | None,
-          prev_speaker: Speaker, in_series: bool) -> Speaker:
+          prev_speaker: Speaker, in_series: bool, in_dialogue: bool) -> Speaker:
     text = people.text
     if heading_end is not None and span.open_at < heading_end:
         return Speaker(people.subject, None, "headline") if people.subject else NOBODY
@@ -555,4 +634,8 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
         found = people.first_reference(clause_text, region_start + len(narration) - (len(previous) - len(clause_text)))
         if found.name:
             return Speaker(found.name, None, "context")
+    # Words standing alone in a section about one person, with nobody else in sight: that person's.
+    main = people.main
+    if main and not in_dialogue and not people.others_between(region_start, span.open_at, main):
+        return Speaker(main, None, "section")
     return NOBODY
