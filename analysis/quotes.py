@@ -47,6 +47,8 @@ _TITLE_AFTER_RE = re.compile(
 _TITLE_BEFORE_RE = re.compile(
     r"(?:荣获|获得|获评|被评为|评为|授予|当选|入选|称为|称作|叫做|被誉为|誉为|人称|号称|外号|昵称|绰号|名为|取名|"
     r"起名|题为|叫他|叫她|开展|推出|启动|发起|参加|命名为)[了过]?[\u4e00-\u9fff]{0,6}$")
+# “…”张婷婷说道。: a reporting clause right after the marks makes the words speech, whatever cue came before.
+_SPOKEN_AFTER_RE = re.compile(rf"^[^，,。！？!?；;：:“”]{{0,16}}?(?:{VERB_PATTERN})(?=[，,。：:！？!?；;]|$)")
 MAX_TITLE_CHARS = 20
 TITLE_CUE_REACH = 12  # characters of the clause before the marks where 荣获 / 人称 may stand
 # Openings that lean on the story around the quote; such a quote reads badly on its own.
@@ -154,7 +156,8 @@ def classify(inner: str, before: str, after: str) -> str:
     words = inner.strip()
     clause_before = re.split(rf"[{SENTENCE_END}]", before)[-1]
     clause_after = re.split(rf"[{SENTENCE_END}]", after)[0]
-    spoken = bool(re.search(rf"(?:{VERB_PATTERN})[：:，,]?\s*$", clause_before))
+    spoken = bool(re.search(rf"(?:{VERB_PATTERN})[：:，,]?\s*$", clause_before)
+                  or _SPOKEN_AFTER_RE.match(clause_after))
     if not spoken and (_SLOGAN_CUES.search(clause_before[-SLOGAN_CUE_REACH:])
                        or _SLOGAN_CUES.search(clause_after[:SLOGAN_CUE_REACH])):
         return "slogan"
@@ -167,7 +170,7 @@ def classify(inner: str, before: str, after: str) -> str:
                  or _TITLE_BEFORE_RE.search(re.split(rf"[{CLAUSE_MARKS}]", clause_before)[-1][-TITLE_CUE_REACH:]))):
         return "title"
     if (len(words) <= MAX_TERM_CHARS and not re.search(rf"[{SENTENCE_END}{CLAUSE_MARKS}…]", words)
-            and not words.endswith(_TERM_PARTICLES) and not spoken):
+            and not words.endswith(_TERM_PARTICLES) and not spoken and not _FIRST_PERSON_RE.search(words)):
         return "term"
     return "speech"
 
@@ -180,6 +183,8 @@ def _name_forms(analysis: Analysis) -> dict[str, str]:
     for person in story_people(analysis):
         forms[person.name] = person.name
         for mention in person.mentions:
+            if mention.text != person.name and PERSON_NOUN_RE.search(mention.text) and mention.form != "prefix":
+                continue  # a bare role word (所长) is not a short form of one name
             forms.setdefault(mention.text, person.name)
     for profile in analysis.article.profiles:
         if profile.name:

@@ -320,6 +320,20 @@ class SectionPeople:
             return Speaker(None, unnamed.group(), "")
         return NOBODY
 
+    def words_of(self, clause: str, at: int) -> Speaker:
+        """屋内传出林婆婆的声音 / 他的第一句话竟是: a clause that names someone's words or voice."""
+        for name in self.names:
+            index = clause.find(name)
+            if index >= 0 and _OWN_WORDS_RE.match(clause[index + len(name):]):
+                return Speaker(self.full[name], None, "")
+        match = re.search(r"[他她](?=的(?:第一句|一句|这句|那句|这番|一番|一席)?(?:话|回答|答复|声音))", clause)
+        if match:
+            return self.resolve_pronoun(match.group(), at - len(clause) + match.start())
+        match = re.search(r"(?P<who>(?:一个|一位|一名)?[\u4e00-\u9fff]{0,4}?" + PERSON_NOUN + r"|男子|女子)的声音", clause)
+        if match:
+            return Speaker(None, match.group("who"), "")
+        return NOBODY
+
     def others_between(self, start: int, end: int, speaker: str) -> bool:
         """Someone other than `speaker` is mentioned in text[start:end] outside quotes."""
         return any(m.name != speaker for m in self.mentions if start <= m.start and m.end <= end)
@@ -370,6 +384,8 @@ def tag_after(people: SectionPeople, after: str, at: int) -> Speaker:
         if number > MAX_TAG_GAP:
             break
         words = clause.rstrip(CLAUSE_MARKS)
+        if clause.rstrip().endswith(("：", ":")) and sentence.rstrip() == (sentence[:position] + clause).rstrip():
+            break  # ”胡敏回答：“…”: the clause introduces the next quote
         match = re.match(rf"^(?P<subject>{_CLAUSE}{{0,30}}?)(?P<verb>{VERB_PATTERN})$", words)
         if match:
             found = people.reference(match.group("subject"), at + position + match.end("subject"))
@@ -432,8 +448,9 @@ def introduced(people: SectionPeople, sentence_before: str, at: int, first_perso
     if not (colon or first_person):
         return NOBODY
     clause_at = at - (len(sentence_before) - len(stripped)) - 1
-    if colon:  # 一提及儿子，老人脸上满是骄傲，却也夹杂着几分辛酸：the sentence's subject
-        found = people.first_reference(stripped[:-1], clause_at)
+    if colon:  # 屋内传出林婆婆的声音：the last clause's person; else the sentence's subject
+        last_clause = re.split(rf"[{CLAUSE_MARKS}]", stripped[:-1])[-1]
+        found = people.words_of(last_clause, clause_at) or people.first_reference(stripped[:-1], clause_at)
         return Speaker(found.name, found.description, "introduced") if found else NOBODY
     clause = re.split(rf"[{CLAUSE_MARKS}]", stripped[:-1])[-1]
     found = people._subject_of_clause(clause, clause_at)
