@@ -119,3 +119,40 @@ def test_a_short_form_of_a_name_speaks_for_the_full_name():
 def test_a_person_named_only_once_is_a_speaker():
     quotes = speech("李建国在开会。“派出所离不开乡里的支持。”乡党委书记陈建峰说。")
     assert [q.speaker for q in quotes] == ["陈建峰"]
+
+
+def test_a_heading_line_quote_belongs_to_whoever_says_those_words_later():
+    body = ("“灯不亮，我们不走”\n抢修车在夜里赶往小区，同行的还有赵文华。\n"
+            "“灯灭了，我们就上，灯不亮，我们不走。”李建国说。")
+    quotes = speech(body)
+    assert who(quotes) == [("李建国", None, "headline"), ("李建国", None, "after")]
+
+
+def test_a_heading_line_quote_without_an_echo_belongs_to_the_next_person_named():
+    quotes = speech("李建国在车站干了八年。\n“我们多加些水，旅客就能多用”\n夜里十点，列车驶入车站，值班员赵文华一路小跑找到注水口。")
+    assert who(quotes) == [("赵文华", None, "headline")]
+
+
+def test_the_sentence_after_the_quote_may_open_with_circumstances():
+    quotes = speech("李建国接起电话。“您好，这里是派出所，请问有什么可以帮您？”一个电话接完，李建国开始登记。")
+    assert who(quotes) == [("李建国", None, "adjacent")]
+
+
+def test_a_voice_named_before_a_colon():
+    quotes = speech("李建国刚到门口，屋内传出王婆婆的声音：“好孩子，是你吗？”李建国回答：“是我。”")
+    assert who(quotes) == [("王婆婆", None, "introduced"), ("李建国", None, "before")]
+
+
+def test_words_alone_in_a_section_about_one_person_are_that_persons():
+    quotes = speech("李建国的桌上放着一个水杯。“水杯是所里的标配，每个班要喝好几杯开水。”")
+    assert who(quotes) == [("李建国", None, "section")]
+
+
+def test_a_pronoun_does_not_stand_for_a_person_in_object_position():
+    quotes = speech("李建国走进值班室，看到王丽丽一脸疑惑，他只说了一句“这是我的老习惯”。")
+    assert who(quotes) == [("李建国", None, "before")]
+
+
+def test_an_unnamed_person_opening_the_sentence_after_the_quote():
+    quotes = speech("李建国扶着一位老人。“我想去车站，找不到地方。”老人家说话声音很小。")
+    assert who(quotes) == [(None, "老人", "adjacent")]
