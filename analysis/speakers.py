@@ -329,7 +329,8 @@ class SectionPeople:
         match = re.search(r"[他她](?=的(?:第一句|一句|这句|那句|这番|一番|一席)?(?:话|回答|答复|声音))", clause)
         if match:
             return self.resolve_pronoun(match.group(), at - len(clause) + match.start())
-        match = re.search(r"(?P<who>(?:一个|一位|一名)?[\u4e00-\u9fff]{0,4}?" + PERSON_NOUN + r"|男子|女子)的声音", clause)
+        match = re.search(r"(?P<who>(?:一个|一位|一名)?[\u4e00-\u9fff]{0,4}?(?:" + PERSON_NOUN[3:-1] + r"|男子|女子))"
+                          r"[\u4e00-\u9fff]{0,4}?的(?:声音|喊声|叫声|问话)", clause)
         if match:
             return Speaker(None, match.group("who"), "")
         return NOBODY
@@ -394,6 +395,11 @@ def tag_after(people: SectionPeople, after: str, at: int) -> Speaker:
             if found or found is UNCLEAR:
                 return found if found is UNCLEAR else Speaker(found.name, found.description, "after")
         position += len(clause)
+    voice = re.search(r"(?:传来|响起|听到|听见)(?P<who>[^，,。；;]{1,16}?的(?:声音|喊声|叫声|问话|话))$", sentence.rstrip())
+    if voice:  # “…”记者走进派出所，传来一位居民焦急的声音。
+        found = people.words_of(voice.group("who"), at + voice.end("who"))
+        if found:
+            return Speaker(found.name, found.description, "after")
     words_of = _WORDS_OF_RE.match(sentence)
     if words_of:
         found = people.reference(words_of.group("subject"), at + words_of.end("subject"))
@@ -653,6 +659,9 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
             return Speaker(found.name, None, "context")
     # Words standing alone in a section about one person, with nobody else in sight: that person's.
     main = people.main
-    if main and not in_dialogue and not people.others_between(region_start, span.open_at, main):
+    addressed_in_words = any(form in words for form, name in people.full.items() if name == main)
+    if (main and not in_dialogue and not addressed_in_words  # “袁所长去哪了？”: nobody calls themself
+            and not people.others_between(region_start, span.open_at, main)
+            and not people.others_between(span.close_at + 1, span.paragraph[1], main)):
         return Speaker(main, None, "section")
     return NOBODY

@@ -156,3 +156,14 @@ def test_a_pronoun_does_not_stand_for_a_person_in_object_position():
 def test_an_unnamed_person_opening_the_sentence_after_the_quote():
     quotes = speech("李建国扶着一位老人。“我想去车站，找不到地方。”老人家说话声音很小。")
     assert who(quotes) == [(None, "老人", "adjacent")]
+
+
+def test_a_voice_named_after_the_quote_and_a_name_in_the_words():
+    quotes = speech("李建国每天都很忙。“李所长去哪了？我的项链丢了，快帮我找找看……”记者走进派出所，传来一位居民焦急的声音。")
+    assert who(quotes) == [(None, "一位居民", "after")]
+
+
+def test_honours_listed_before_a_title_word():
+    analysis = analyse(parse_article("派出所所长李建国:群众的事无小事\n李建国先后获得“全市执法为民先进个人”、"
+                                     "“全市十佳派出所长”等荣誉称号。", Metadata(id="test")))
+    assert [q.kind for q in extract_quotes(analysis)] == ["title", "title"]
