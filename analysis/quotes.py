@@ -165,12 +165,11 @@ def classify(inner: str, before: str, after: str) -> str:
     if len(items) >= 3 and all(0 < len(item) <= 4 for item in items):
         return "list"
     if (not spoken and len(words) <= MAX_TITLE_CHARS and not re.search(rf"[{SENTENCE_END}…]", words)
-            and not _FIRST_PERSON_RE.search(words)
             and (_TITLE_AFTER_RE.match(clause_after)
                  or _TITLE_BEFORE_RE.search(re.split(rf"[{CLAUSE_MARKS}]", clause_before)[-1][-TITLE_CUE_REACH:]))):
         return "title"
     if (len(words) <= MAX_TERM_CHARS and not re.search(rf"[{SENTENCE_END}{CLAUSE_MARKS}…]", words)
-            and not words.endswith(_TERM_PARTICLES) and not spoken and not _FIRST_PERSON_RE.search(words)):
+            and not words.endswith(_TERM_PARTICLES) and not spoken):
         return "term"
     return "speech"
 

@@ -167,3 +167,9 @@ def test_honours_listed_before_a_title_word():
     analysis = analyse(parse_article("派出所所长李建国:群众的事无小事\n李建国先后获得“全市执法为民先进个人”、"
                                      "“全市十佳派出所长”等荣誉称号。", Metadata(id="test")))
     assert [q.kind for q in extract_quotes(analysis)] == ["title", "title"]
+
+
+def test_a_campaign_named_in_the_first_person_is_a_title():
+    analysis = analyse(parse_article("派出所所长李建国:群众的事无小事\n第五届“我最喜爱的人民警察”评选活动中，"
+                                     "很多人推荐了李建国。", Metadata(id="test")))
+    assert [q.kind for q in extract_quotes(analysis)] == ["title"]
