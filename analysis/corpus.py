@@ -296,7 +296,7 @@ def _metadata(meta: MetaFile, text_path: Path, encoding: str, digest: str) -> Me
         published=meta.published,
         reporters=tuple(meta.reporters),
         organisation=meta.organisation,
-        language=meta.language,
+        language=meta.language or "zh-Hans",
         source_note=meta.source_note,
         source_path=str(text_path),
         encoding=encoding,

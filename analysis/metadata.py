@@ -64,7 +64,7 @@ class MetaFile(BaseModel):
     published: Text | None = None
     reporters: Annotated[list[str], BeforeValidator(_to_names)] = []
     organisation: Text | None = None
-    language: Text = "zh-Hans"
+    language: Text | None = None  # absent or empty: zh-Hans
     source_note: Text | None = None
     url: Text | None = None
 

@@ -315,6 +315,7 @@ def test_metadata_accepts_todays_fields_and_one_reporter_as_a_string(tmp_path):
     assert article.id == "文章-1" and article.metadata.title == "2017"
     assert article.metadata.reporters == ("姜晴",)  # one reporter, not 姜 and 晴
     assert article.metadata.published == "2017-11-06"
+    assert load_article(_folder(tmp_path, "language:\n", name="empty-language")).metadata.language == "zh-Hans"
 
 
 def test_a_file_name_that_is_not_a_slug_gives_a_safe_id(tmp_path):
