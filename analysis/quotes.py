@@ -213,7 +213,6 @@ def _roles(text: str, forms: dict[str, str]) -> dict[str, str]:
 def _section_quotes(article: Article, section: Section, names: dict[str, str], subject: str | None) -> list[Quote]:
     norm = normalize(article.text, section.start, section.end)
     text = norm.text
-    profile = section if isinstance(section, Profile) else None
     outer_spans: list[tuple[_Span, tuple[int, int]]] = []
     for first, last in _paragraphs(text):
         for span in _scan(text, first, last, "“", "”"):
@@ -231,9 +230,10 @@ def _section_quotes(article: Article, section: Section, names: dict[str, str], s
     people = SectionPeople(text, names, quoted, subject=subject, roles=_roles(text, names))
     spans = [QuoteSpan(s.open_at, s.close_at, s.inner_start, s.inner_end, paragraph,
                        _kind(text, s, paragraph[0], paragraph[1])) for s, paragraph in outer_spans]
-    heading_end = None
-    if profile is not None and profile.heading_end > profile.heading_start:
-        heading_end = len(normalize(article.text, section.start, profile.heading_end).text)
+    heading_end = None  # any section under a heading line (a profile, or a heading that names no one)
+    heading_start, heading_stop = getattr(section, "heading_start", 0), getattr(section, "heading_end", 0)
+    if heading_stop > heading_start and section.start <= heading_start < section.end:
+        heading_end = len(normalize(article.text, section.start, heading_stop).text)
     speakers = attribute(people, spans, heading_end)
     quotes = [_quote(article, section, norm, span, q.kind, found, nested=False)
               for (span, _), q, found in zip(outer_spans, spans, speakers)]

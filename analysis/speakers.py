@@ -547,16 +547,19 @@ def attribute(people: SectionPeople, spans: Sequence[QuoteSpan], heading_end: in
         words = text[span.inner_start:span.inner_end]
         in_series = bool(nxt and after.strip() in ("、", "，", ",")) or bool(prev and before.strip() in ("、", "，", ","))
         in_dialogue = bool(nxt and not after.strip()) or bool(prev and not before.strip())
-        if _heading_quote(text, span):
-            found = Speaker(people.subject, None, "headline") if heading_end is not None and people.subject \
-                and span.open_at < heading_end else NOBODY
+        in_heading = heading_end is not None and span.open_at < heading_end
+        if in_heading and people.subject:
+            found = Speaker(people.subject, None, "headline")
+        elif in_heading or _heading_quote(text, span):
+            found = NOBODY  # decided below, once the section's other quotes have their speakers
         else:
             found = _find(people, span, before, sentence_before, after, words, heading_end, prev, previous_speech,
                           result[index - 1] if prev else NOBODY, in_series, in_dialogue)
         result.append(found)
         previous_speech = (span, found)
     for index, span in enumerate(spans):
-        if span.kind == "speech" and not result[index] and _heading_quote(text, span):
+        in_heading = heading_end is not None and span.open_at < heading_end
+        if span.kind == "speech" and not result[index] and (in_heading or _heading_quote(text, span)):
             result[index] = _headline_speaker(people, spans, result, index)
     return result
 
@@ -593,8 +596,6 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
           heading_end: int | None, prev: QuoteSpan | None, previous_speech: tuple[QuoteSpan, Speaker] | None,
           prev_speaker: Speaker, in_series: bool, in_dialogue: bool) -> Speaker:
     text = people.text
-    if heading_end is not None and span.open_at < heading_end:
-        return Speaker(people.subject, None, "headline") if people.subject else NOBODY
     found = tag_before(people, sentence_before, span.open_at)
     if found or found is UNCLEAR:
         return found if found else NOBODY

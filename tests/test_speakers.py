@@ -173,3 +173,9 @@ def test_a_campaign_named_in_the_first_person_is_a_title():
     analysis = analyse(parse_article("派出所所长李建国:群众的事无小事\n第五届“我最喜爱的人民警察”评选活动中，"
                                      "很多人推荐了李建国。", Metadata(id="test")))
     assert [q.kind for q in extract_quotes(analysis)] == ["title"]
+
+
+def test_a_quote_in_a_heading_that_names_no_one_belongs_to_the_next_person_named():
+    body = "李建国在所里干了八年。\n节日坚守：“万家团圆时，我们在路上”\n除夕夜里，民警赵文华和同事守在路口。"
+    quotes = speech(body)
+    assert who(quotes) == [("赵文华", None, "headline")]
