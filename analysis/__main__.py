@@ -114,8 +114,13 @@ def _report(args: argparse.Namespace) -> int:
 def _batch(args: argparse.Namespace) -> int:
     from .batch import run_batch
 
-    summary = run_batch(args.corpus, args.out, workers=args.workers, scheduler=args.scheduler,
-                        backend=args.backend, progress=not args.no_progress)
+    try:
+        summary = run_batch(args.corpus, args.out, workers=args.workers, scheduler=args.scheduler,
+                            backend=args.backend, progress=not args.no_progress)
+    except KeyboardInterrupt:  # finished chunks are kept whole: say how to go on, no traceback
+        print(f"interrupted; the chunks already finished are kept in {Path(args.out) / 'parts'}. "
+              "Run the same command again to resume: articles already done are skipped", file=sys.stderr)
+        return 130
     print(f"{summary.skipped} up to date, skipped; tables in {args.out}", file=sys.stderr)
     print(summary.line())
     return 1 if summary.failed else 0

@@ -1,30 +1,45 @@
 """Many articles through the whole pipeline: `python -m analysis batch CORPUS_DIR --out DIR`.
 
-Articles stream through one at a time per worker; `process_article` writes each article's tables
-as it finishes (`DIR/parts/<table>/<key>.parquet`, then a manifest), so memory stays flat and an
-interrupted batch keeps what it did. At the end the parts are combined table by table, one part
-at a time, into `DIR/<table>.parquet` and `DIR/<table>.csv`. The same `process_article` runs in
-this process, in a pool of processes (`workers`), or on a Dask cluster (`scheduler`).
+Articles go to the workers in chunks (at most `CHUNK_ARTICLES` articles or `CHUNK_BYTES` of
+input each). A worker analyses a chunk's articles one at a time and writes the chunk as one
+folder, `DIR/parts/chunk-NNNNNN/`: one Parquet file per table for all its articles, then a
+manifest (each article's content hash and row counts, each file's SHA-256). The folder is built
+under a temporary name and renamed into place, so a chunk is either complete or absent, and an
+interrupted batch keeps every chunk it finished. A re-run skips articles whose content hash is in
+a sound chunk, and analyses again the articles of a chunk whose file is missing or corrupt,
+naming the file. At the end the chunks are combined table by table, one chunk at a time, into
+`DIR/<table>.parquet` and `DIR/<table>.csv`, each written whole (temporary file, then rename).
+The same `process_chunk` runs in this process, in a pool of processes (`workers`), or on a Dask
+cluster (`scheduler`). One batch at a time per output folder (a lock file, `analysis.outlock`).
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
+import shutil
+import signal
 import sys
 import threading
 import time
 import traceback
+import uuid
 import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .atomic import PARTIAL, remove_leftovers, replacing
 from .corpus import META_FILE
+from .encodings import MAX_BYTES
 
 PARTS = "parts"
-MANIFESTS = "_manifests"
+MANIFEST = "manifest.json"
+CHUNK_PREFIX = "chunk-"
+CHUNK_ARTICLES = 100  # articles per chunk: one Parquet file per table per chunk
+CHUNK_BYTES = 8 * 2**20  # input bytes per chunk, so a chunk of long articles stays small in memory
 PACKAGE_DIR = Path(__file__).resolve().parent
 # One article at a time per process, only because `warnings.catch_warnings`, which records each
 # article's own warnings, changes process-wide state. (The segmenter needs no lock: its dictionary
@@ -35,8 +50,15 @@ _ANALYSIS_LOCK = threading.Lock()
 @dataclass(frozen=True)
 class ArticleJob:
     path: str  # an article text file or an article folder
-    key: str  # file name of its parts: the path relative to the corpus folder, flattened
+    key: str  # its name in the batch: the path relative to the corpus folder, flattened
     fingerprint: str  # hash of the input bytes, the code and the backend
+    size: int = 0  # bytes of input
+
+
+@dataclass(frozen=True)
+class Chunk:
+    name: str  # chunk-NNNNNN, its folder under DIR/parts/
+    jobs: tuple[ArticleJob, ...]
 
 
 @dataclass(frozen=True)
@@ -52,6 +74,13 @@ class ArticleResult:
     warnings: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class ChunkResult:
+    chunk: Chunk
+    results: tuple[ArticleResult, ...]
+    manifest: dict | None = None  # None: nothing written (every article failed, or the write failed)
+
+
 @dataclass
 class BatchSummary:
     succeeded: int = 0
@@ -61,23 +90,44 @@ class BatchSummary:
     written: list[Path] = field(default_factory=list)
     bytes: int = 0  # UTF-8 size of the articles analysed in this run
     seconds: float = 0.0
+    rebuilt: list[str] = field(default_factory=list)  # chunks found missing or corrupt, analysed again
 
     def line(self) -> str:
         return f"{self.succeeded} succeeded, {self.failed} failed"
 
 
-def find_articles(corpus: Path) -> list[Path]:
-    """Article folders (with meta.yaml) and plain .txt files under `corpus`, in a stable order."""
-    if (corpus / META_FILE).exists():
-        return [corpus]
+# --- finding the articles ----------------------------------------------------------------------
+
+def find_articles(corpus: Path, skipped: list[Path] | None = None) -> list[Path]:
+    """Article folders (with meta.yaml) and plain .txt files under `corpus`, in a stable order.
+
+    Symbolic links are not followed: one that leads out of the corpus would read files the user
+    did not give, one that leads back into it would read articles twice (or forever, in a loop).
+    They are listed in `skipped`. Folders are searched once each, by resolved path.
+    """
+    skipped = skipped if skipped is not None else []
+    seen: set[Path] = set()
     found: list[Path] = []
-    for entry in sorted(corpus.iterdir()):
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            found.extend(find_articles(entry))
-        elif entry.suffix.lower() == ".txt":
-            found.append(entry)
+
+    def visit(folder: Path) -> None:
+        real = folder.resolve()
+        if real in seen:
+            return
+        seen.add(real)
+        if (folder / META_FILE).exists():
+            found.append(folder)
+            return
+        for entry in sorted(folder.iterdir()):
+            if entry.name.startswith("."):
+                continue
+            if entry.is_symlink():
+                skipped.append(entry)
+            elif entry.is_dir():
+                visit(entry)
+            elif entry.suffix.lower() == ".txt" and entry.is_file():
+                found.append(entry)
+
+    visit(Path(corpus))
     return found
 
 
@@ -91,171 +141,353 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def _input_hash(path: Path) -> str:
+def _input_files(path: Path) -> list[Path]:
+    if not path.is_dir():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def _input_hash(files: list[Path]) -> str:
+    """SHA-256 of the input, read in blocks. A file over the size limit is not read at all: its
+    name, size and time stand in for it, and loading the article refuses it (one failure, not the run)."""
     digest = hashlib.sha256()
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
     for file in files:
         digest.update(file.name.encode())
-        digest.update(file.read_bytes())
+        stat = file.stat()
+        if stat.st_size > MAX_BYTES:
+            digest.update(f"too large:{stat.st_size}:{stat.st_mtime_ns}".encode())
+            continue
+        with open(file, "rb") as handle:
+            digest.update(hashlib.file_digest(handle, "sha256").digest())
     return digest.hexdigest()
 
 
 def make_job(path: Path, corpus: Path, code: str, backend: str) -> ArticleJob:
     relative = path.relative_to(corpus).as_posix() if path != corpus else path.name
     key = relative.removesuffix(".txt").replace("/", "__") or path.name
-    fingerprint = hashlib.sha256(f"{_input_hash(path)}:{code}:{backend}".encode()).hexdigest()
-    return ArticleJob(str(path), key, fingerprint)
+    files = _input_files(path)
+    fingerprint = hashlib.sha256(f"{_input_hash(files)}:{code}:{backend}".encode()).hexdigest()
+    return ArticleJob(str(path), key, fingerprint, sum(f.stat().st_size for f in files))
 
 
-def _manifest_path(out: Path, key: str) -> Path:
-    return out / PARTS / MANIFESTS / f"{key}.json"
+def plan_chunks(jobs: list[ArticleJob], first_number: int, lanes: int = 1) -> list[Chunk]:
+    """Consecutive jobs in chunks of at most CHUNK_ARTICLES articles and CHUNK_BYTES bytes, and
+    small enough that every lane (worker) gets a few chunks."""
+    per_chunk = CHUNK_ARTICLES if lanes <= 1 else max(1, min(CHUNK_ARTICLES, math.ceil(len(jobs) / (4 * lanes))))
+    chunks: list[Chunk] = []
+    current: list[ArticleJob] = []
+    size = 0
+    for job in jobs:
+        if current and (len(current) >= per_chunk or size + job.size > CHUNK_BYTES):
+            chunks.append(Chunk(_chunk_name(first_number + len(chunks)), tuple(current)))
+            current, size = [], 0
+        current.append(job)
+        size += job.size
+    if current:
+        chunks.append(Chunk(_chunk_name(first_number + len(chunks)), tuple(current)))
+    return chunks
 
 
-def read_manifest(out: Path, job: ArticleJob) -> dict | None:
-    """The manifest of an earlier run, if it is for exactly this input, code and backend."""
-    path = _manifest_path(out, job.key)
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    tables_there = all((out / PARTS / name / f"{job.key}.parquet").exists() for name in manifest.get("tables", []))
-    return manifest if manifest.get("fingerprint") == job.fingerprint and tables_there else None
+def _chunk_name(number: int) -> str:
+    return f"{CHUNK_PREFIX}{number:06d}"
 
 
-def process_article(job: ArticleJob, out: str, backend: str) -> ArticleResult:
-    """Analyse one article and write its tables as parts; never raises (failures are results)."""
+def _chunk_number(name: str) -> int:
+    return int(name.removeprefix(CHUNK_PREFIX))
+
+
+# --- one chunk: analyse its articles, write one file per table ---------------------------------
+
+def _analyse_one(job: ArticleJob, backend: str) -> tuple[ArticleResult, dict]:
+    """One article's tables, or the reason it failed; never raises (one bad article must not stop the batch)."""
     from .corpus import load_article
     from .pipeline import all_tables, analyse
 
     started = time.perf_counter()
-    out_dir = Path(out)
     try:
         with _ANALYSIS_LOCK, warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             article = load_article(job.path)
             frames = all_tables(analyse(article, backend))
-        for name, frame in frames.items():
-            _write_atomic(out_dir / PARTS / name / f"{job.key}.parquet", frame.to_parquet, index=False)
-        manifest = {"fingerprint": job.fingerprint, "path": job.path, "article_id": article.id,
-                    "tables": sorted(frames), "chars": len(article.text)}
-        _write_atomic(_manifest_path(out_dir, job.key),
-                      lambda path: Path(path).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8"))
         return ArticleResult(job, True, article.id, tuple(sorted(frames)), len(article.text),
                              len(article.text.encode("utf-8")), time.perf_counter() - started,
                              # The article's own warnings, not libraries' resource or deprecation noise.
-                             warnings=tuple(str(w.message) for w in caught if issubclass(w.category, UserWarning)))
-    except Exception as error:  # one bad article must not stop the batch: report it and go on
-        _manifest_path(out_dir, job.key).unlink(missing_ok=True)
+                             warnings=tuple(str(w.message) for w in caught if issubclass(w.category, UserWarning))), frames
+    except Exception as error:
         reason = f"{type(error).__name__}: {error}".splitlines()[0]
         if os.environ.get("ANALYSIS_DEBUG"):
             reason += "\n" + traceback.format_exc()
-        return ArticleResult(job, False, error=reason, seconds=time.perf_counter() - started)
+        return ArticleResult(job, False, error=reason, seconds=time.perf_counter() - started), {}
 
 
-def _write_atomic(path: Path, write: Callable, **options) -> None:
-    """Write through a temporary name, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    write(partial, **options)
-    os.replace(partial, path)
+def process_chunk(chunk: Chunk, out: str, backend: str) -> ChunkResult:
+    """Analyse a chunk's articles and write them as DIR/parts/<chunk>/; never raises."""
+    results: list[ArticleResult] = []
+    frames_by_table: dict[str, list] = {}
+    rows: list[dict[str, int]] = []
+    for job in chunk.jobs:
+        result, frames = _analyse_one(job, backend)
+        results.append(result)
+        if result.ok:
+            for name, frame in frames.items():
+                frames_by_table.setdefault(name, []).append(frame)
+            rows.append({name: len(frame) for name, frame in frames.items()})
+    done = [r for r in results if r.ok]
+    if not done:
+        return ChunkResult(chunk, tuple(results))
+    try:
+        manifest = _write_chunk(Path(out) / PARTS, chunk.name, done, rows, frames_by_table)
+    except Exception as error:  # a full disk, a permission: every article of the chunk failed
+        reason = f"writing {chunk.name} failed: {type(error).__name__}: {error}".splitlines()[0]
+        return ChunkResult(chunk, tuple(r if not r.ok else ArticleResult(r.job, False, error=reason) for r in results))
+    return ChunkResult(chunk, tuple(results), manifest)
 
+
+def _write_chunk(parts: Path, name: str, done: list[ArticleResult], rows: list[dict[str, int]],
+                 frames_by_table: dict[str, list]) -> dict:
+    """The chunk's tables and manifest in a temporary folder, renamed into place when complete."""
+    import pyarrow.parquet as pq
+
+    building = parts / f".{name}.{os.getpid()}-{uuid.uuid4().hex[:8]}{PARTIAL}"
+    building.mkdir(parents=True)
+    try:
+        files = {}
+        for table_name, frames in sorted(frames_by_table.items()):
+            path = building / f"{table_name}.parquet"
+            table = _arrow_table(frames)
+            pq.write_table(table, path)
+            files[table_name] = {"rows": table.num_rows, "sha256": _file_hash(path)}
+        manifest = {"chunk": name, "files": files,
+                    "articles": [{"key": r.job.key, "path": r.job.path, "fingerprint": r.job.fingerprint,
+                                  "article_id": r.article_id, "chars": r.chars, "rows": counts}
+                                 for r, counts in zip(done, rows)]}
+        (building / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+        target = parts / name
+        if target.exists():  # left by an earlier run under the same number: not in any manifest we trust
+            shutil.rmtree(target)
+        os.replace(building, target)
+        return manifest
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+
+
+def _arrow_table(frames: list):
+    """One Arrow table from the articles' frames; columns typed alike when one article's is all empty."""
+    import pandas as pd
+    import pyarrow as pa
+
+    try:
+        return pa.Table.from_pandas(pd.concat(frames, ignore_index=True), preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # e.g. numbers in one article, text in another
+        tables = [pa.Table.from_pandas(f, preserve_index=False) for f in frames]
+        return pa.concat_tables(tables, promote_options="permissive")
+
+
+def _file_hash(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+# --- chunks already on disk --------------------------------------------------------------------
+
+def read_chunks(out: Path, say: Callable[[str], None]) -> tuple[dict[str, dict], list[str]]:
+    """Sound chunks of earlier runs by name; a chunk with a missing or corrupt file is named, removed
+    and listed second (its articles are then analysed again)."""
+    parts = out / PARTS
+    sound: dict[str, dict] = {}
+    broken: list[str] = []
+    for folder in sorted(parts.glob(f"{CHUNK_PREFIX}*")) if parts.exists() else []:
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        problem = _chunk_problem(folder)
+        if problem is None:
+            sound[folder.name] = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        else:
+            say(f"{problem}; chunk {folder.name} is rebuilt (its articles are analysed again)")
+            shutil.rmtree(folder, ignore_errors=True)
+            broken.append(folder.name)
+    return sound, broken
+
+
+def _chunk_problem(folder: Path) -> str | None:
+    """What is wrong with a chunk folder, naming the file, or None when every file is as written."""
+    manifest_path = folder / MANIFEST
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        files, articles = manifest["files"], manifest["articles"]
+        assert isinstance(files, dict) and isinstance(articles, list)
+    except FileNotFoundError:
+        return f"{manifest_path}: missing"
+    except (OSError, ValueError, KeyError, TypeError, AssertionError):
+        return f"{manifest_path}: unreadable or incomplete"
+    for table_name, entry in files.items():
+        path = folder / f"{table_name}.parquet"
+        if not path.is_file():
+            return f"{path}: missing"
+        if _file_hash(path) != entry.get("sha256"):
+            return f"{path}: corrupt (its content differs from what was written)"
+    return None
+
+
+# --- running chunks: here, in local processes, on Dask -----------------------------------------
 
 def _init_worker(backend: str) -> None:
-    """Build the segmenter once per worker process, before its first article."""
+    """Build the segmenter once per worker process; Ctrl-C is the parent's to handle, not the workers'."""
     from .segment import get_segmenter
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     get_segmenter(backend)
 
 
-def _run_local(jobs: list[ArticleJob], out: Path, backend: str, workers: int) -> Iterator[ArticleResult]:
+def _run_local(chunks: list[Chunk], out: Path, backend: str, workers: int) -> Iterator[ChunkResult]:
     if workers <= 1:
-        for job in jobs:
-            yield process_article(job, str(out), backend)
+        for chunk in chunks:
+            yield process_chunk(chunk, str(out), backend)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(backend,)) as pool:
-        yield from _windowed(jobs, lambda job: pool.submit(process_article, job, str(out), backend),
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(backend,))
+    try:
+        yield from _windowed(chunks, lambda chunk: pool.submit(process_chunk, chunk, str(out), backend),
                              window=2 * workers)
+    except BaseException:  # Ctrl-C, or the consumer stopped: do not wait for the chunks in flight
+        _stop_workers(pool)
+        raise
+    pool.shutdown()
 
 
-def _windowed(jobs: list[ArticleJob], submit: Callable[[ArticleJob], Future], window: int) -> Iterator[ArticleResult]:
-    """Keep at most `window` articles in flight: results come back as they finish."""
-    pending: dict[Future, ArticleJob] = {}
-    queue = iter(jobs)
-    for job in queue:
-        pending[submit(job)] = job
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's processes now. A chunk they were writing is only a temporary folder, removed next run."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+
+
+def _windowed(chunks: list[Chunk], submit: Callable[[Chunk], Future], window: int) -> Iterator[ChunkResult]:
+    """Keep at most `window` chunks in flight: results come back as they finish."""
+    pending: dict[Future, Chunk] = {}
+    queue = iter(chunks)
+    for chunk in queue:
+        pending[submit(chunk)] = chunk
         if len(pending) >= window:
             break
     while pending:
         done, _ = wait(pending, return_when=FIRST_COMPLETED)
         for future in done:
-            job = pending.pop(future)
-            yield _result_of(future, job)
-            next_job = next(queue, None)
-            if next_job is not None:
-                pending[submit(next_job)] = next_job
+            chunk = pending.pop(future)
+            yield _result_of(future, chunk)
+            next_chunk = next(queue, None)
+            if next_chunk is not None:
+                pending[submit(next_chunk)] = next_chunk
 
 
-def _result_of(future, job: ArticleJob) -> ArticleResult:
+def _result_of(future, chunk: Chunk) -> ChunkResult:
     try:
         return future.result()
     except Exception as error:  # the worker itself died (killed, out of memory)
-        return ArticleResult(job, False, error=f"worker failed: {type(error).__name__}: {error}".splitlines()[0])
+        reason = f"worker failed: {type(error).__name__}: {error}".splitlines()[0]
+        return ChunkResult(chunk, tuple(ArticleResult(job, False, error=reason) for job in chunk.jobs))
 
 
-def _run_dask(jobs: list[ArticleJob], out: Path, backend: str, scheduler) -> Iterator[ArticleResult]:
-    """The same `process_article` on a Dask cluster: an address, or a `distributed.Client`."""
+def _dask_client(scheduler):
     from dask.distributed import Client
 
-    client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
-    try:
-        # A concurrent.futures view of the cluster; pure=False: an article is re-run when asked.
-        executor = client.get_executor(pure=False)
-        window = 2 * max(1, sum(client.nthreads().values()))
-        yield from _windowed(jobs, lambda job: executor.submit(process_article, job, str(out), backend), window)
-    finally:
-        if client is not scheduler:
-            client.close()
+    return scheduler if isinstance(scheduler, Client) else Client(scheduler)
 
 
-def combine(out: Path, keys: list[str]) -> list[Path]:
-    """Each table's parts into DIR/<table>.parquet and .csv, reading one part at a time."""
+def _run_dask(chunks: list[Chunk], out: Path, backend: str, client) -> Iterator[ChunkResult]:
+    """The same `process_chunk` on a Dask cluster (a `distributed.Client`)."""
+    # A concurrent.futures view of the cluster; pure=False: a chunk is re-run when asked.
+    executor = client.get_executor(pure=False)
+    window = 2 * _dask_lanes(client)
+    yield from _windowed(chunks, lambda chunk: executor.submit(process_chunk, chunk, str(out), backend), window)
+
+
+def _dask_lanes(client) -> int:
+    return max(1, sum(client.nthreads().values()))
+
+
+# --- combining the chunks ----------------------------------------------------------------------
+
+def combine(out: Path, chunks: list[tuple[str, dict, set[str]]]) -> list[Path]:
+    """Each table of the given chunks into DIR/<table>.parquet and .csv, reading one chunk at a time.
+
+    `chunks`: (name, manifest, keys of the articles to take from it), in output order. An article
+    that was analysed again since sits in a later chunk; its old rows are left out here.
+    """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from .tables import CSV_ENCODING, csv_cells
+    from .tables import CSV_ENCODING, append_csv
 
+    parts = out / PARTS
     written = []
-    parts_dir = out / PARTS
-    for table_dir in sorted(p for p in parts_dir.iterdir() if p.is_dir() and p.name != MANIFESTS) if parts_dir.exists() else []:
-        parts = [table_dir / f"{key}.parquet" for key in keys if (table_dir / f"{key}.parquet").exists()]
-        if not parts:
-            continue
-        # Parts may disagree on a column's type (all-empty in one article): unify, then cast.
-        schema = pa.unify_schemas([pq.read_schema(p) for p in parts], promote_options="permissive")
+    names = sorted({name for _, manifest, _ in chunks for name in manifest["files"]})
+    for table_name in names:
+        sources = [(parts / chunk / f"{table_name}.parquet", manifest, keys) for chunk, manifest, keys in chunks
+                   if table_name in manifest["files"]]
+        # Chunks may disagree on a column's type (all empty in one chunk): unify, then cast.
+        schema = pa.unify_schemas([pq.read_schema(path) for path, _, _ in sources], promote_options="permissive")
         schema = pa.schema([f for f in schema if not f.name.startswith("__index")])
-        parquet_path, csv_path = out / f"{table_dir.name}.parquet", out / f"{table_dir.name}.csv"
-        parquet_tmp, csv_tmp = parquet_path.with_suffix(".parquet.partial"), csv_path.with_suffix(".csv.partial")
-        with pq.ParquetWriter(parquet_tmp, schema) as writer, open(csv_tmp, "w", encoding=CSV_ENCODING, newline="") as csv_file:
-            for index, part in enumerate(parts):
-                table = pq.read_table(part)
-                columns = [table.column(f.name).cast(f.type) if f.name in table.column_names
-                           else pa.nulls(table.num_rows, f.type) for f in schema]
-                table = pa.Table.from_arrays(columns, schema=schema)
-                writer.write_table(table)
-                csv_cells(table.to_pandas()).to_csv(csv_file, index=False, header=index == 0)
-        os.replace(parquet_tmp, parquet_path)
-        os.replace(csv_tmp, csv_path)
+        parquet_path, csv_path = out / f"{table_name}.parquet", out / f"{table_name}.csv"
+        with replacing(parquet_path) as parquet_tmp, replacing(csv_path) as csv_tmp:
+            with pq.ParquetWriter(parquet_tmp, schema) as writer, \
+                    open(csv_tmp, "w", encoding=CSV_ENCODING, newline="") as csv_file:
+                header = True
+                for path, manifest, keys in sources:
+                    table = _selected_rows(pq.read_table(path), table_name, manifest, keys)
+                    columns = [table.column(f.name).cast(f.type) if f.name in table.column_names
+                               else pa.nulls(table.num_rows, f.type) for f in schema]
+                    table = pa.Table.from_arrays(columns, schema=schema)
+                    writer.write_table(table)
+                    append_csv(_csv_frame(table), csv_file, header=header)
+                    header = False
         written += [parquet_path, csv_path]
     return written
 
 
+def _csv_frame(table):
+    """A chunk as a pandas frame for CSV: integers with a gap stay integers (3, not 3.0)."""
+    import pandas as pd
+    import pyarrow as pa
+
+    def dtype(arrow_type):
+        if pa.types.is_integer(arrow_type):
+            return pd.Int64Dtype()
+        return pd.BooleanDtype() if pa.types.is_boolean(arrow_type) else None
+
+    return table.to_pandas(types_mapper=dtype)
+
+
+def _selected_rows(table, table_name: str, manifest: dict, keys: set[str]):
+    """The rows of the chunk's articles listed in `keys` (all of them, usually)."""
+    import pyarrow as pa
+
+    articles = manifest["articles"]
+    if all(a["key"] in keys for a in articles):
+        return table
+    pieces, offset = [], 0
+    for article in articles:
+        count = article["rows"].get(table_name, 0)
+        if article["key"] in keys:
+            pieces.append(table.slice(offset, count))
+        offset += count
+    return pa.concat_tables(pieces) if pieces else table.slice(0, 0)
+
+
+# --- the batch ---------------------------------------------------------------------------------
+
 def run_batch(corpus: str | Path, out: str | Path, workers: int = 1, scheduler=None,
               backend: str = "jieba", progress: bool = True,
-              report: Callable[[str], None] | None = None) -> BatchSummary:
+              report: Callable[[str], None] | None = None, lock_timeout: float | None = None) -> BatchSummary:
     """Analyse every article under `corpus` into `out`; skip those whose outputs are up to date."""
     from tqdm import tqdm
 
     from .errors import InputError
+    from .outlock import output_lock
     from .segment import BACKENDS
 
     corpus, out = Path(corpus), Path(out)
@@ -263,41 +495,87 @@ def run_batch(corpus: str | Path, out: str | Path, workers: int = 1, scheduler=N
         raise InputError(f"{corpus}: not a folder; give a folder of article .txt files or article folders")
     if backend not in BACKENDS:
         raise ValueError(f"unknown segmenter backend {backend!r}; choose one of {sorted(BACKENDS)}")
+    say = report or (lambda message: tqdm.write(message, file=sys.stderr))
     started = time.perf_counter()
+    links: list[Path] = []
+    paths = find_articles(corpus, links)
+    _report_links(links, corpus, say)
     code = code_version()
-    jobs = [make_job(path, corpus, code, backend) for path in find_articles(corpus)]
+    jobs = [make_job(path, corpus, code, backend) for path in paths]
     if not jobs:
         raise InputError(f"{corpus}: no articles found (.txt files or folders with {META_FILE}); check the folder")
     keys = [job.key for job in jobs]
     if len(set(keys)) != len(keys):
         raise InputError(f"{corpus}: two articles map to the same output name; rename one of them")
-    out.mkdir(parents=True, exist_ok=True)
-    summary = BatchSummary()
-    todo = []
-    for job in jobs:
-        if read_manifest(out, job):
-            summary.skipped += 1
-            summary.succeeded += 1
-        else:
-            todo.append(job)
-    say = report or (lambda message: tqdm.write(message, file=sys.stderr))
-    done_keys = {job.key for job in jobs} - {job.key for job in todo}
-    results = (_run_dask(todo, out, backend, scheduler) if scheduler is not None
-               else _run_local(todo, out, backend, workers))
-    with tqdm(total=len(jobs), initial=summary.skipped, unit="article", file=sys.stderr,
-              disable=not progress, desc="batch") as bar:
-        for result in results:
-            bar.update(1)
-            for message in result.warnings:
-                say(f"{result.job.path}: warning: {message}")
-            if result.ok:
-                summary.succeeded += 1
-                summary.bytes += result.bytes
-                done_keys.add(result.job.key)
-            else:
-                summary.failed += 1
-                summary.failures.append((result.job.path, result.error or "unknown error"))
-                say(f"{result.job.path}: failed: {result.error}")
-    summary.written = combine(out, [key for key in keys if key in done_keys])
+    with output_lock(out, say=say, timeout=lock_timeout):
+        parts = out / PARTS
+        _remove_unfinished(parts)
+        on_disk, broken = read_chunks(out, say)
+        summary = BatchSummary(rebuilt=broken)
+        # Which chunk holds each article as it is now (the latest, if an earlier one holds it too).
+        holder: dict[str, str] = {}
+        current = {(job.key, job.fingerprint) for job in jobs}
+        for name, manifest in sorted(on_disk.items(), key=lambda item: _chunk_number(item[0])):
+            for article in manifest["articles"]:
+                if (article["key"], article["fingerprint"]) in current:
+                    holder[article["key"]] = name
+        todo = [job for job in jobs if job.key not in holder]
+        summary.skipped = summary.succeeded = len(jobs) - len(todo)
+        client = _dask_client(scheduler) if scheduler is not None else None
+        try:
+            lanes = _dask_lanes(client) if client is not None else workers
+            first = max([_chunk_number(name) for name in on_disk] + [_chunk_number(name) for name in broken] + [0]) + 1
+            chunks = plan_chunks(todo, first, lanes)
+            results = (_run_dask(chunks, out, backend, client) if client is not None
+                       else _run_local(chunks, out, backend, workers))
+            with tqdm(total=len(jobs), initial=summary.skipped, unit="article", file=sys.stderr,
+                      disable=not progress, desc="batch") as bar:
+                for chunk_result in results:
+                    bar.update(len(chunk_result.results))
+                    if chunk_result.manifest is not None:
+                        on_disk[chunk_result.chunk.name] = chunk_result.manifest
+                    for result in chunk_result.results:
+                        _count(result, summary, say)
+                        if result.ok:
+                            holder[result.job.key] = chunk_result.chunk.name
+        finally:
+            if client is not None and client is not scheduler:
+                client.close()
+        selected: dict[str, set[str]] = {}
+        for key, name in holder.items():
+            selected.setdefault(name, set()).add(key)
+        order = sorted(selected, key=_chunk_number)
+        summary.written = combine(out, [(name, on_disk[name], selected[name]) for name in order])
+        for name in set(on_disk) - set(selected):  # every article in it changed or left the corpus
+            shutil.rmtree(parts / name, ignore_errors=True)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _count(result: ArticleResult, summary: BatchSummary, say: Callable[[str], None]) -> None:
+    for message in result.warnings:
+        say(f"{result.job.path}: warning: {message}")
+    if result.ok:
+        summary.succeeded += 1
+        summary.bytes += result.bytes
+    else:
+        summary.failed += 1
+        summary.failures.append((result.job.path, result.error or "unknown error"))
+        say(f"{result.job.path}: failed: {result.error}")
+
+
+def _remove_unfinished(parts: Path) -> None:
+    """Temporary chunk folders and files of a run that was killed half-way."""
+    for leftover in parts.glob(f".*{PARTIAL}*") if parts.exists() else []:
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+    remove_leftovers(parts, recursive=True)
+    remove_leftovers(parts.parent)
+
+
+def _report_links(links: list[Path], corpus: Path, say: Callable[[str], None], shown: int = 5) -> None:
+    for link in links[:shown]:
+        say(f"{link}: symbolic link not followed (batch reads only the files inside {corpus}); "
+            "copy the article into the folder instead")
+    if len(links) > shown:
+        say(f"{len(links) - shown} more symbolic links under {corpus} not followed")

@@ -13,7 +13,7 @@ from charset_normalizer import from_bytes
 from .errors import InputError
 from .text import HAN_RE
 
-MAX_BYTES = 20 * 1024 * 1024  # one article; larger inputs belong to the batch command
+MAX_BYTES = 20 * 1024 * 1024  # one article: a larger file is refused, by `batch` too
 CHINESE_ENCODINGS = ["gb18030", "big5", "utf_16", "utf_32"]
 # UTF-32 first: its little-endian BOM (FF FE 00 00) begins with UTF-16's (FF FE).
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -62,8 +62,9 @@ def check_size(size: int, path: Path | str) -> None:
     """Refuse a file too large to be one article, before reading it into memory."""
     if size > MAX_BYTES:
         raise InputError(
-            f"{path}: {size / 1e6:.0f} MB is too large for one article (limit {MAX_BYTES // 2**20} MiB); "
-            "split it into articles and use the batch command"
+            f"{path}: {size / 2**20:,.0f} MiB is too large for one article (the limit is {MAX_BYTES // 2**20} MiB "
+            "per file, in the batch command too); split it into one .txt file per article in a folder "
+            "and run `python -m analysis batch FOLDER --out DIR`"
         )
 
 

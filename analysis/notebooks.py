@@ -6,8 +6,11 @@ project's registered kernel, and nbconvert renders the executed copy as HTML wit
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from . import atomic
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 KERNEL_NAME = "analysis"  # registered by scripts/bootstrap.sh (python -m ipykernel install --sys-prefix)
@@ -73,8 +76,11 @@ def run_notebooks(parameters: NotebookParameters | ArchiveParameters, out_dir: P
     run = NotebookRun()
     for notebook in notebooks if notebooks is not None else notebook_paths():
         executed = out_dir / notebook.name
+        # papermill saves the copy after every cell: run into a temporary file, then rename it
+        # (also when a cell fails, so the error can be read in the copy).
+        partial = atomic.temporary_name(executed)
         try:
-            papermill.execute_notebook(str(notebook), str(executed), parameters=parameters.as_papermill(),
+            papermill.execute_notebook(str(notebook), str(partial), parameters=parameters.as_papermill(),
                                        kernel_name=kernel, cwd=str(notebook.parent), progress_bar=False)
         except NoSuchKernel:
             raise InputError(f"{notebook}: the Jupyter kernel '{kernel}' is not registered; run `make setup` "
@@ -82,6 +88,9 @@ def run_notebooks(parameters: NotebookParameters | ArchiveParameters, out_dir: P
         except papermill.PapermillExecutionError as error:
             raise InputError(f"{notebook}: cell {error.exec_count} failed ({error.ename}: {error.evalue}); "
                              f"see the executed copy {executed}") from None
+        finally:
+            if partial.exists():
+                os.replace(partial, executed)
         run.executed.append(executed)
         run.pages.append(render_html(executed))
     return run
@@ -94,6 +103,4 @@ def render_html(executed: Path) -> Path:
 
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
-    page = executed.with_suffix(".html")
-    page.write_text(body, encoding="utf-8")
-    return page
+    return atomic.write_text(executed.with_suffix(".html"), body)

@@ -7,6 +7,7 @@ from pathlib import Path
 from . import tables
 from .corpus import load_article
 from .figures import SourceNote, build_figures
+from .outlock import output_lock
 from .pipeline import all_tables, analyse
 from .review import PAGE_NAME, PICKS_DIR, Picks, load_picks, picks_path, write_page
 from .segment import split_terms
@@ -27,9 +28,16 @@ def build_report(article_path: str | Path | None = None, output: Path = DEFAULT_
     """`figures`: a folder for the figure set (written to figures/<article-id>/); default output/<article-id>/figures/."""
     article = load_article(article_path)
     analysis = analyse(article, backend)
+    frames = all_tables(analysis)
+    # Two reports into one output folder take turns; each file is written whole (analysis.atomic).
+    with output_lock(output):
+        return _write_report(article, analysis, frames, output, picks_dir, notebooks, figures, article_path)
+
+
+def _write_report(article, analysis, frames: dict, output: Path, picks_dir: Path, notebooks: bool,
+                  figures: Path | None, article_path: str | Path | None) -> ReportResult:
     folder = output / article.id
     result = ReportResult(article.id)
-    frames = all_tables(analysis)
     for name, frame in frames.items():
         result.written.append(tables.write_csv(frame, folder / f"{name}.csv"))
     picks = _editors_picks(picks_path(article.id, picks_dir), frames, article.id, result)

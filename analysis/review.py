@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import atomic
 from .errors import InputError
 
 PICKS_VERSION = 1
@@ -224,9 +225,7 @@ class _Column:
 
 def write_page(path: Path, article_id: str, title: str | None, tables: Mapping[str, pd.DataFrame],
                picks: Picks | None = None) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(editors_page(article_id, title, tables, picks), encoding="utf-8")
-    return path
+    return atomic.write_text(path, editors_page(article_id, title, tables, picks))
 
 
 def editors_page(article_id: str, title: str | None, tables: Mapping[str, pd.DataFrame],

@@ -4,10 +4,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TextIO
 
 import numpy as np
 import pandas as pd
 
+from .atomic import replacing
 from .corpus import Article
 from .segment import Token, Tokens
 
@@ -94,6 +96,13 @@ def csv_cells(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    csv_cells(frame).to_csv(path, index=False, encoding=CSV_ENCODING)
+    """The whole table as one CSV file, written whole or not at all."""
+    with replacing(path) as partial, open(partial, "w", encoding=CSV_ENCODING, newline="") as handle:
+        append_csv(frame, handle)
     return path
+
+
+def append_csv(frame: pd.DataFrame, handle: TextIO, header: bool = True) -> None:
+    """Rows of `frame` onto an open CSV file (the batch writes a combined table chunk by chunk),
+    formula-like text cells neutralised."""
+    csv_cells(frame).to_csv(handle, index=False, header=header)

@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..atomic import replacing
 from . import house
 from .fonts import strict_glyphs
 
@@ -96,7 +97,6 @@ def write_contact_sheet(paths: list[Path], out: Path, source: house.SourceNote,
             sheet.merge_transformed_page(figure_page, Transformation().translate(item.x_mm * PT_PER_MM,
                                                                                  bottom_mm * PT_PER_MM))
     writer.add_metadata({"/Title": "图表校样"})
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "wb") as handle:
+    with replacing(out) as partial, open(partial, "wb") as handle:
         writer.write(handle)
     return out

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import tables
+from ..atomic import replacing
 from . import house
 from .fonts import strict_glyphs
 
@@ -28,7 +29,8 @@ def write_chart(chart: Chart, out_dir: Path) -> list[Path]:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     pdf, png = out_dir / f"{chart.name}.pdf", out_dir / f"{chart.name}.png"
-    with house.style(), strict_glyphs():
-        chart.figure.savefig(pdf, metadata=PDF_METADATA)
-        chart.figure.savefig(png, dpi=chart.dpi, metadata=PNG_METADATA)
+    # Through temporary files: the contact sheet (or a second run) never reads half a PDF.
+    with house.style(), strict_glyphs(), replacing(pdf) as pdf_tmp, replacing(png) as png_tmp:
+        chart.figure.savefig(pdf_tmp, format="pdf", metadata=PDF_METADATA)
+        chart.figure.savefig(png_tmp, format="png", dpi=chart.dpi, metadata=PNG_METADATA)
     return [pdf, png, tables.write_csv(chart.data, out_dir / f"{chart.name}.csv")]
