@@ -6,8 +6,9 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +66,22 @@ def batch_run(articles: int, backend: str, workers: int = 1) -> BatchRun:
             capture_output=True, text=True, check=True, cwd=ROOT)
         result = json.loads(child.stdout.strip().splitlines()[-1])
     return BatchRun(articles, backend, workers, **result)
+
+
+def stopwatch(timings: dict[str, float], owner, name: str, label: str) -> None:
+    """Add the time of every call of owner.name to timings[label], if the project still has it."""
+    function = getattr(owner, name, None)
+    if function is None:
+        return
+
+    @wraps(function)
+    def timed(*args, **options):
+        began = time.perf_counter()
+        try:
+            return function(*args, **options)
+        finally:
+            timings[label] = timings.get(label, 0.0) + time.perf_counter() - began
+    setattr(owner, name, timed)
 
 
 def table(headers: list[str], rows: list[list]) -> str:

@@ -2,30 +2,16 @@
 import json
 import sys
 import time
-from functools import wraps
+from functools import partial
+
+import _common
 
 started = time.perf_counter()
 import analysis.__main__ as cli  # noqa: E402
 import analysis.report as report  # noqa: E402
 
 timings = {"import analysis (CLI, report)": time.perf_counter() - started}
-
-
-def stopwatch(owner, name: str, label: str) -> None:
-    """Time every call of owner.name under `label`, if the project still has it."""
-    function = getattr(owner, name, None)
-    if function is None:
-        return
-
-    @wraps(function)
-    def timed(*args, **options):
-        began = time.perf_counter()
-        try:
-            return function(*args, **options)
-        finally:
-            timings[label] = timings.get(label, 0.0) + time.perf_counter() - began
-    setattr(owner, name, timed)
-
+stopwatch = partial(_common.stopwatch, timings)
 
 from analysis import segment, tables  # noqa: E402
 

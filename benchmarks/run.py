@@ -14,6 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_analyse  # noqa: E402
+import bench_batch_io  # noqa: E402
 import bench_hostile  # noqa: E402
 import bench_memory  # noqa: E402
 import bench_pipeline  # noqa: E402
@@ -28,6 +29,7 @@ SECTIONS = [
     ("Whole pipeline per core (batch, 1 worker)", bench_pipeline),
     ("Scaling: 1 versus 2 workers", bench_scaling),
     ("Peak memory: 100 versus 1,000 articles", bench_memory),
+    ("Batch I/O on real news: chunks, beside in-process analysis", bench_batch_io),
     ("`make report` end to end", bench_report),
     ("Pathological input: one endless sentence of hits", bench_hostile),
 ]
