@@ -29,11 +29,10 @@ import pandas as pd
 from .corpus import Article, Profile, Section
 from .pipeline import Analysis, per_analysis, table
 from .names import story_people, subject_profiles
-from .speakers import NOBODY, PERSON_NOUN_RE, VERB_PATTERN, QuoteSpan, SectionPeople, Speaker, attribute, tag_before
+from .speakers import (CLAUSE_MARKS, NOBODY, PERSON_NOUN_RE, SENTENCE_END, VERB_PATTERN, QuoteSpan, SectionPeople,
+                       Speaker, attribute, tag_before)
 from .text import NormalizedText, normalize
 
-SENTENCE_END = "。！？!?"
-CLAUSE_MARKS = "，,；;：:、"
 _SLOGAN_CUES = re.compile(r"墙上|写着|标语|口号|横幅|牌子|理念|宗旨|座右铭|校训|警示|牌匾")
 _TERM_PARTICLES = ("了", "吗", "呢", "吧", "啊", "呀", "哦")
 MAX_TERM_CHARS = 7

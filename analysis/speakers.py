@@ -32,7 +32,6 @@ from dataclasses import dataclass
 
 SENTENCE_END = "。！？!?"
 CLAUSE_MARKS = "，,；;：:、"
-PRONOUNS = ("他", "她")
 
 REPORTING_VERBS = (
     "告诉记者", "对记者说", "向记者介绍", "向记者讲述", "对记者讲", "感慨道", "感叹道", "笑着说", "说道", "回忆道",
@@ -49,8 +48,6 @@ _ADDRESS = "|".join(sorted(ADDRESS_VERBS, key=len, reverse=True))
 # Adverbials between a speaker and the verb: 焦急地, 笑着, 这样, 也, 一直 ...
 _ADVERBIAL = r"(?:[\u4e00-\u9fff]{2}地|[\u4e00-\u9fff]着|这样|也|还|又|就|都|曾|曾经|一直|常常|总是|再次|随后|便|便会|不禁|忍不住|动情|激动)"
 _CLAUSE = rf"[^{SENTENCE_END}{CLAUSE_MARKS}“”‘’\s]"
-# A reporting clause: SUBJECT (object of 对/向/告诉 …)? VERB. The verb ends the clause.
-_TAG_RE = re.compile(rf"(?P<subject>{_CLAUSE}{{0,30}}?)(?P<verb>{VERB_PATTERN})")
 # SUBJECT + a verb of addressing + the one addressed, ending the clause (总书记勉励李建国：).
 _ADDRESS_TAG_RE = re.compile(
     rf"(?P<subject>{_CLAUSE}{{1,20}}?)(?:{_ADVERBIAL})*(?:{_ADDRESS})(?P<object>{_CLAUSE}{{1,12}}?)"
@@ -129,16 +126,6 @@ class Mention:
     end: int
     name: str | None  # None for an unnamed person (一位女士)
     gender: str | None  # "f", "m" or None
-
-
-def _sentence_bounds(text: str, at: int, first: int) -> int:
-    """Start of the sentence holding `at` (not before `first`)."""
-    index = at - 1
-    while index >= first:
-        if text[index] in SENTENCE_END:
-            return index + 1
-        index -= 1
-    return first
 
 
 class SectionPeople:
