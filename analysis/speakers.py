@@ -53,7 +53,7 @@ _ADDRESS_TAG_RE = re.compile(
     rf"(?P<subject>{_CLAUSE}{{1,20}}?)(?:{_ADVERBIAL})*(?:{_ADDRESS})(?P<object>{_CLAUSE}{{1,12}}?)"
     rf"(?:说|讲|道|表示|介绍|强调)?$")
 _STRIP_ADVERBIAL_RE = re.compile(rf"(?:{_ADVERBIAL})+$")
-_OPENINGS = ("听到", "听见", "听", "看到", "只听到", "只听见", "只听", "每当", "所以", "因此", "但是", "可是", "不过", "而且",
+_OPENINGS = ("当(?=[他她我])", "听到", "听见", "听", "看到", "只听到", "只听见", "只听", "每当", "所以", "因此", "但是", "可是", "不过", "而且",
              "并且", "后来", "如今", "现在", "当时", "但", "而", "可", "于是", "随即", "接着", "然后", "对此", "为此", "其中")
 _STRIP_OPENING_RE = re.compile("^(?:" + "|".join(sorted(_OPENINGS, key=len, reverse=True)) + ")")
 _PREPOSITION_TAIL_RE = re.compile(rf"(?:对|向|跟|和|给|冲|朝|同)(?:{_CLAUSE}{{1,10}})$")
@@ -525,8 +525,10 @@ def attribute(people: SectionPeople, spans: Sequence[QuoteSpan], heading_end: in
             result.append(NOBODY)
             continue
         first, last = span.paragraph
-        prev = spans[index - 1] if index and spans[index - 1].paragraph == span.paragraph else None
-        nxt = spans[index + 1] if index + 1 < len(spans) and spans[index + 1].paragraph == span.paragraph else None
+        # the speech quotes around it in the paragraph (a quoted term inside the narration is narration)
+        prev = next((o for o in reversed(spans[:index]) if o.paragraph == span.paragraph and o.kind == "speech"),
+                    None)
+        nxt = next((o for o in spans[index + 1:] if o.paragraph == span.paragraph and o.kind == "speech"), None)
         prev_end = prev.close_at + 1 if prev else first
         before = text[prev_end:span.open_at]
         sentence_before = _last_sentence(before)
@@ -541,7 +543,7 @@ def attribute(people: SectionPeople, spans: Sequence[QuoteSpan], heading_end: in
             found = NOBODY  # decided below, once the section's other quotes have their speakers
         else:
             found = _find(people, span, before, sentence_before, after, words, heading_end, prev, previous_speech,
-                          result[index - 1] if prev else NOBODY, in_series, in_dialogue)
+                          result[spans.index(prev)] if prev else NOBODY, in_series, in_dialogue)
         result.append(found)
         previous_speech = (span, found)
     for index, span in enumerate(spans):
@@ -602,11 +604,13 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
     if previous_speech is not None and QUESTION_RE.search(text[previous_speech[0].inner_start:
                                                                previous_speech[0].inner_end]):
         asker = previous_speech[1]
-        if is_reporter(asker) or (asker.name and asker.name != people.subject):
+        between = text[previous_speech[0].close_at + 1:span.open_at]
+        # asked by the reporter or someone other than the section's person; or, in a dialogue of
+        # quotes with no tags (“…？” “…”), by whoever talks to that person
+        if is_reporter(asker) or (asker.name and asker.name != people.main) or (not asker and not between.strip()):
             question_before = _last_sentence(text[previous_speech[0].paragraph[0]:previous_speech[0].open_at])
             name = addressed(people, question_before, previous_speech[0].open_at)
-            answerer = name or (people.subject if people.subject != asker.name else None)
-            between = text[previous_speech[0].close_at + 1:span.open_at]
+            answerer = name or (people.main if people.main != asker.name else None)
             if answerer and not re.search(r"[\u4e00-\u9fff]{4}", re.sub(r"\s", "", between).strip("。，,")):
                 return Speaker(answerer, None, "answer")
     speaks_first_person = first_person(words)
@@ -625,13 +629,17 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
         found = people.first_reference(sentence_before, span.open_at)
         if found.name:
             return Speaker(found.name, None, "sentence")
+        topic = _STRIP_OPENING_RE.sub("", sentence_before.strip())
+        owner = next((n for n in people.names if topic.startswith(n + "的")), None)
+        if owner and speaks_first_person and not found:  # 王恒清的工具都存放在院内，“我每天都5点起床…”
+            return Speaker(people.full[owner], None, "sentence")
         return NOBODY
     if in_series:
         return NOBODY  # one of a series of voices (“哎呀…”、“…”)
     # A quote on its own: the speaker of the quote before it in the paragraph, if nobody else
     # came in between; else, for first-person words or after a colon, whom the previous sentence is about.
-    if prev is not None and prev_speaker.name and not people.others_between(prev.close_at + 1, span.open_at,
-                                                                            prev_speaker.name):
+    if prev is not None and prev_speaker.name and before.strip() and not people.others_between(
+            prev.close_at + 1, span.open_at, prev_speaker.name):  # (back-to-back quotes are a dialogue)
         return Speaker(prev_speaker.name, None, "context")
     first = span.paragraph[0]
     region_start, region_end = first, span.open_at

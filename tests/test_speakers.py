@@ -179,3 +179,15 @@ def test_a_quote_in_a_heading_that_names_no_one_belongs_to_the_next_person_named
     body = "李建国在所里干了八年。\n节日坚守：“万家团圆时，我们在路上”\n除夕夜里，民警赵文华和同事守在路口。"
     quotes = speech(body)
     assert who(quotes) == [("赵文华", None, "headline")]
+
+
+def test_a_dialogue_of_questions_and_answers_without_tags():
+    body = ("记者来到路口，环卫工人李建国已经扫完了一半。\n“每天5点上班，那你几点起床？” “4点多吧，我家离得近。” "
+            "“那家里人早饭怎么办呢？” “前天晚上多做点，早上热一热。”李建国一边扫地一边说。")
+    quotes = speech(body, heading="环卫工人李建国:扫净一条街")
+    assert [q.speaker for q in quotes] == [None, "李建国", None, "李建国"]
+
+
+def test_a_first_person_quote_after_a_sentence_about_the_persons_things():
+    quotes = speech("“今天开门早。”李建国说。李建国的工具都放在院内，“我每天5点起床，7点扫完。”")
+    assert [q.speaker for q in quotes] == ["李建国", "李建国"]
