@@ -159,7 +159,7 @@ def article_keyness(tables: Mapping[str, pd.DataFrame], article_id: str, top_n: 
 
 def article_table(index: pd.DataFrame, reports: str | Path) -> pd.DataFrame:
     """The article list with the path of each one's editors' page (written by `make report`)."""
-    from .review import PAGE_NAME
+    from .picks import PAGE_NAME
 
     reports = Path(reports)
     table = index.copy()

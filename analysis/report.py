@@ -9,7 +9,8 @@ from .corpus import load_article
 from .figures import SourceNote, build_figures
 from .outlock import output_lock
 from .pipeline import all_tables, analyse
-from .review import PAGE_NAME, PICKS_DIR, Picks, load_picks, picks_path, write_page
+from .picks import PAGE_NAME, PICKS_DIR, Picks, load_picks, picks_path
+from .review import write_page
 from .segment import split_terms
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "output"

@@ -34,7 +34,8 @@ from pathlib import Path
 from analysis import load_article
 from analysis.figures import SourceNote, build_figures
 from analysis.pipeline import all_tables, analyse
-from analysis.review import load_picks, picks_path, write_page
+from analysis.picks import load_picks, picks_path
+from analysis.review import write_page
 
 article = load_article(ARTICLE)
 tables = all_tables(analyse(article))

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.review import load_picks, write_page
+from analysis.picks import load_picks
+from analysis.review import write_page
 from review_fixtures import ARTICLE_ID, sample_tables
 
 CHROMIUM = Path("/usr/bin/chromium")

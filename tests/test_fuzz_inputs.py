@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from analysis.__main__ import main
 from analysis.errors import InputError
-from analysis.review import load_picks
+from analysis.picks import load_picks
 
 ARTICLE = "热线故事\n\n话务员张明：用心服务每一天\n张明每天接听电话，耐心细致。张明说，工单必须当天派发。\n"
 FUZZ = settings(max_examples=60, deadline=None, derandomize=True,

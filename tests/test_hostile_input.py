@@ -190,7 +190,7 @@ def _picks_tables():
     ('{"version": ' + "[" * 15 + "]" * 15 + ', "article_id": "a", "themes": [], "quotes": []}', "version"),
 ])
 def test_hostile_picks_file_is_refused_in_one_short_line(tmp_path, content, problem):
-    from analysis.review import load_picks
+    from analysis.picks import load_picks
 
     path = tmp_path / "a.json"
     path.write_text(content, encoding="utf-8")
@@ -201,7 +201,7 @@ def test_hostile_picks_file_is_refused_in_one_short_line(tmp_path, content, prob
 
 
 def test_a_huge_picks_file_is_refused_by_size_and_a_long_list_of_stale_picks_is_capped(tmp_path):
-    from analysis.review import MAX_LISTED, MAX_PICKS_BYTES, load_picks
+    from analysis.picks import MAX_LISTED, MAX_PICKS_BYTES, load_picks
 
     stale = [{"id": f"theme:gone{n}", "label": f"消失{n}"} for n in range(50_000)]
     big = tmp_path / "big.json"
@@ -220,7 +220,7 @@ def test_a_huge_picks_file_is_refused_by_size_and_a_long_list_of_stale_picks_is_
 
 
 def test_the_picks_lookup_never_leaves_the_picks_folder(tmp_path):
-    from analysis.review import picks_path
+    from analysis.picks import picks_path
 
     assert picks_path("huaihai-2017", tmp_path) == tmp_path / "huaihai-2017.json"
     for article_id in ("../../escaped_here", "/etc/passwd", "a/../../b"):

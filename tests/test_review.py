@@ -6,7 +6,8 @@ import re
 import pytest
 
 from analysis.errors import InputError
-from analysis.review import Picks, QuotePick, ThemePick, editors_page, load_picks, picks_path, script_json
+from analysis.picks import Picks, QuotePick, ThemePick, load_picks, picks_path
+from analysis.review import editors_page, script_json
 from review_fixtures import ARTICLE_ID, ATTACK, IMG_ATTACK, sample_tables
 
 
@@ -140,3 +141,22 @@ def test_report_writes_the_page_and_names_a_pick_that_no_longer_exists(tmp_path)
     (tmp_path / "picks" / f"{result.article_id}.json").write_text(json.dumps(stale), encoding="utf-8")
     with pytest.raises(InputError, match=r"no longer in the analysis: theme '旧主题' \(theme:no_such_theme\)"):
         build_report(output=tmp_path / "out", picks_dir=tmp_path / "picks")
+
+
+def test_page_style_and_script_come_from_package_data(tables):
+    """The page's CSS and JS are data files shipped with the package, inlined into the page."""
+    import base64
+    import hashlib
+    import tomllib
+    from importlib import resources
+    from pathlib import Path
+
+    css = resources.files("analysis.data").joinpath("editors.css").read_text(encoding="utf-8")
+    script = resources.files("analysis.data").joinpath("editors.js").read_text(encoding="utf-8")
+    page = _page(tables)
+    assert f"<style>{css}</style>" in page and f"<script>{script}</script>" in page
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"script-src &#x27;sha256-{digest}&#x27;" in page
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    shipped = project["tool"]["setuptools"]["package-data"]["analysis.data"]
+    assert "*.css" in shipped and "*.js" in shipped
