@@ -146,11 +146,14 @@ class SectionPeople:
         self.main = subject or self._dominant()
 
     def _dominant(self) -> str | None:
-        """The person a section without a subject is about: most of its named mentions, three at least."""
+        """The person a section without a subject is about: the only one it names, or most of its
+        named mentions (three at least)."""
         counts = Counter(m.name for m in self.mentions if m.name)
         if not counts:
             return None
         (name, count), = counts.most_common(1)
+        if len(counts) == 1:
+            return name  # the only person the section names
         return name if count >= 3 and count >= DOMINANT_SHARE * sum(counts.values()) else None
 
     @staticmethod
@@ -553,6 +556,21 @@ def attribute(people: SectionPeople, spans: Sequence[QuoteSpan], heading_end: in
     return result
 
 
+def _quote_paragraph(masked: str, start: int, end: int) -> bool:
+    """The paragraph text[start:end] is one quote and nothing else (masked: only the marks remain)."""
+    return re.fullmatch(r"\s*“\s*”\s*", masked[start:end]) is not None
+
+
+def _in_run_of_quote_paragraphs(people: SectionPeople, span: QuoteSpan) -> bool:
+    """The quote is a paragraph of its own next to another such paragraph (blank lines skipped)."""
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]*\S[^\r\n]*", people.text)]
+    here = next((i for i, (start, end) in enumerate(paragraphs) if start <= span.open_at < end), None)
+    if here is None or not _quote_paragraph(people.masked, *paragraphs[here]):
+        return False
+    neighbours = [paragraphs[i] for i in (here - 1, here + 1) if 0 <= i < len(paragraphs)]
+    return any(_quote_paragraph(people.masked, *p) for p in neighbours)
+
+
 def _heading_quote(text: str, span: QuoteSpan) -> bool:
     """A quote that is a heading line of its own (“灯不亮，我们不走”, or 会“胆怯”的勇士：“可以哭，但绝不撤防”):
     the paragraph ends with it, is short, and has no sentence-final mark."""
@@ -655,6 +673,8 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
             return Speaker(found.name, None, "context")
     # Words standing alone in a section about one person, with nobody else in sight: that person's.
     main = people.main
+    if _in_run_of_quote_paragraphs(people, span):
+        return NOBODY  # paragraphs of bare quotes one after another: voices, not one person's words
     addressed_in_words = any(form in words for form, name in people.full.items() if name == main)
     if (main and not in_dialogue and not addressed_in_words  # “袁所长去哪了？”: nobody calls themself
             and not people.others_between(region_start, span.open_at, main)

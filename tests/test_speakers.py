@@ -191,3 +191,8 @@ def test_a_dialogue_of_questions_and_answers_without_tags():
 def test_a_first_person_quote_after_a_sentence_about_the_persons_things():
     quotes = speech("“今天开门早。”李建国说。李建国的工具都放在院内，“我每天5点起床，7点扫完。”")
     assert [q.speaker for q in quotes] == ["李建国", "李建国"]
+
+
+def test_paragraphs_of_bare_quotes_one_after_another_are_voices():
+    body = "李建国在大厅里巡视。\n“您好，您反映哪里有噪音？”\n“您好，您家是集中供热吗？”\n大厅里受理员的声音此起彼伏。"
+    assert [q.speaker for q in speech(body)] == [None, None]
