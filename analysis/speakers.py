@@ -625,7 +625,8 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
         between = text[previous_speech[0].close_at + 1:span.open_at]
         # asked by the reporter or someone other than the section's person; or, in a dialogue of
         # quotes with no tags (“…？” “…”), by whoever talks to that person
-        if is_reporter(asker) or (asker.name and asker.name != people.main) or (not asker and not between.strip()):
+        untagged_dialogue = not asker and not between.strip() and not QUESTION_RE.search(words)
+        if is_reporter(asker) or (asker.name and asker.name != people.main) or untagged_dialogue:
             question_before = _last_sentence(text[previous_speech[0].paragraph[0]:previous_speech[0].open_at])
             name = addressed(people, question_before, previous_speech[0].open_at)
             answerer = name or (people.main if people.main != asker.name else None)
