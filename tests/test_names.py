@@ -101,3 +101,12 @@ def test_bundled_article(article):
     assert all(people[p.name].subject_of == (p.id,) for p in article.profiles)
     assert {p.name for p in people.values() if p.byline} == set(article.metadata.reporters)
     assert_traceable(analysis)
+
+
+def test_photo_credits_with_places_are_byline_and_roles_cut_by_the_segmenter_join():
+    analysis = analysed("记者周人杰(右二)、张炜(右三)、琼达卓嘎(右一)在波玛村采访。\n"
+                        "河南兰考张庄村,记者朱佩娴(左)和脱贫户翟进喜在他的蛋鸡场交谈。翟进喜说,日子越过越好。")
+    people = by_name(analysis)
+    assert all(people[n].byline for n in ("周人杰", "张炜", "琼达卓嘎", "朱佩娴"))
+    assert not people["翟进喜"].byline and people["翟进喜"].role == "脱贫户"
+    assert_traceable(analysis)
