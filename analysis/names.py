@@ -50,13 +50,22 @@ _DOT_NAME_RE = re.compile(rf"[{_HAN}]{{2,6}}[·•‧・][{_HAN}]{{2,8}}")
 # Address forms that shorten a name: 小周, 老周 (surname) and 乐哥, 丽姐 (last given character).
 _PREFIX_FORMS = ("小", "老")
 _KIN_SUFFIXES = ("哥", "姐")
+# What follows a person's name, and hardly a word's: 说, 告诉记者, 今年45岁, 是一名 …
+_PERSON_AFTER_RE = re.compile(r"[，,]?(?:说|表示|告诉|介绍|回忆|坦言|笑着|感慨|今年\d+岁|\d+岁|是一名|是一位|的(?:妻子|丈夫|女儿|儿子|母亲|父亲|同事))")
+# Adverbs that LAC sometimes takes into the name before them (沈岚正快速…).
+_ADVERBS = frozenset("正刚就也还又才便却曾已都")
 # Words that put a name in the byline: 记者王小明, 通讯员 李四, 摄影 张三; 陶冉摄 after it.
 # Several may follow one 记者, each with the place in the photo: 记者周人杰(右二)、张炜(右三)、…
-_BYLINE_BEFORE_RE = re.compile(r"(?:记者|通讯员|实习生|摄影|摄像|编辑|见习记者)[\s\u3000:：]*"
+_BYLINE_BEFORE_RE = re.compile(r"(?:记者|通讯员|实习生|摄影|摄像|编辑|见习记者|责编|责任编辑|校对|审核|编审|监制|统筹)"
+                               r"[\s\u3000:：|｜]*"
                                rf"(?:[{_HAN}]{{2,4}}(?:[(（][^)）]{{1,4}}[)）])?[\s\u3000、，,]+)*$")
 _BYLINE_AFTER_RE = re.compile(r"^[\s\u3000]*(?:摄|摄影|供图|报道|/摄)(?![\u4e00-\u9fff])|^[\s\u3000]*(?:摄|供图)(?:影)?[）)]?")
 # Title forms of a surname (高女士, 李先生): a person, named by surname only.
 TITLE_SUFFIXES = ("女士", "先生")
+# Surname + a title or a form of address (董所长, 尹老伯, 周师傅): the person with that surname,
+# when the text names only one; with no such person it is a person of its own (林婆婆).
+HONORIFICS = ("老伯", "大爷", "大妈", "大娘", "大姐", "大哥", "阿姨", "奶奶", "爷爷", "婆婆", "师傅", "老师",
+              "所长", "局长", "书记", "主任", "队长", "班长", "组长", "站长", "院长", "医生", "警官", "教练", "经理")
 # Role words that do not end in a role character (ROLE_ENDINGS): kinship and titles in apposition.
 # Role endings besides ROLE_ENDINGS: 店主 摊主, 脱贫户 农户, 主编, 交警, 村医, 木匠.
 _ROLE_ENDINGS_MORE = frozenset("主户编警医匠")
@@ -72,7 +81,7 @@ class NameMention:
     """One place where a person is named: `article.text[start:end] == text`."""
     name: str  # the full name it refers to
     text: str  # as written: the full name, or a short form (蓝蓝, 小周, 乐哥)
-    form: str  # "full", "given", "prefix" (小周/老周) or "address" (乐哥)
+    form: str  # "full", "given", "prefix" (小周/老周), "address" (乐哥) or "title" (周所长)
     section_id: str
     start: int
     end: int
@@ -343,14 +352,16 @@ def _short_forms(names: list[str]) -> dict[str, tuple[str, str]]:
     single, compound = surnames()
     options: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for name in names:
-        if "·" in name or name.endswith(TITLE_SUFFIXES):
-            continue
+        if "·" in name or name.endswith(TITLE_SUFFIXES + HONORIFICS) or name[0] in _PREFIX_FORMS:
+            continue  # a dotted name has no short forms here; 高女士, 小李 are short already
         surname = name[:2] if name[:2] in compound else name[:1]
         given = name[len(surname):]
         if len(given) == 2:
             options[given].add((name, "given"))
         for prefix in _PREFIX_FORMS:
             options[prefix + surname].add((name, "prefix"))
+        for title in HONORIFICS:
+            options[surname + title].add((name, "title"))
         if given:
             for suffix in _KIN_SUFFIXES:
                 options[given[-1] + suffix].add((name, "address"))
@@ -378,7 +389,8 @@ def people_in(analysis: Analysis, recogniser: str = DEFAULT_RECOGNISER) -> tuple
     heading_names = {p.name for p in article.profiles if p.name}
     reporters = set(article.metadata.reporters)
     counts = _lac_candidates(analysis) if recogniser == "lac" else _jieba_candidates(analysis)
-    candidates = {w for w in counts if _plausible(w)} | heading_names | reporters
+    trimmed = {_trimmed(w, counts) for w in counts}
+    candidates = {w for w in trimmed if _plausible(w)} | heading_names | reporters
     spans = _occurrences(text, candidates)
     accepted: dict[str, str] = {}
     for name in candidates:
@@ -393,20 +405,45 @@ def people_in(analysis: Analysis, recogniser: str = DEFAULT_RECOGNISER) -> tuple
         elif recogniser == "jieba":
             if len(found) >= 2 and looks_like_name(name):
                 accepted[name] = "jieba"
-        elif len(found) == 1 and _dictionary_freq(name) >= COMMON_WORD_FREQ:
-            continue
+        elif _dictionary_freq(name) >= COMMON_WORD_FREQ and not any(_person_context(text, *span) for span in found):
+            continue  # a common word (黎明, 洪亮) is a name only where it is used like one (所长高峰, 高峰说)
         elif _confirmed_by_lac(analysis, found):
             accepted[name] = "lac"
+    # A name run on into the next character (曹巍正 of 曹巍正快速…) when the name stands alone too.
+    for name in [n for n in accepted if accepted[n] == "lac" and len(n) >= 3]:
+        if accepted.get(name[:-1]):
+            del accepted[name]
+    if len(accepted) < len(candidates):
+        spans = _occurrences(text, accepted)
     return _assemble(analysis, accepted, spans)
 
 
+def _trimmed(word: str, counts: dict[str, int]) -> str:
+    """LAC's 时小李 (当时小李…) is 小李: a character before 小/老 + surname is not part of it; its
+    沈岚正 (沈岚正快速…), tagged once, is 沈岚: an adverb after a name is not part of it."""
+    single, _ = surnames()
+    if len(word) == 3 and word[1] in _PREFIX_FORMS and word[2] in single:
+        return word[1:]
+    if len(word) == 3 and word[-1] in _ADVERBS and counts.get(word, 0) == 1 and looks_like_name(word[:-1]):
+        return word[:-1]
+    return word
+
+
+def _person_context(text: str, start: int, end: int) -> bool:
+    """A role word right before (所长高峰) or a person's verb right after (高峰说, 高峰今年45岁)."""
+    before = text[max(0, start - 6):start]
+    if any(_is_role_word(before[i:]) for i in range(len(before) - 1)):
+        return True
+    return bool(_PERSON_AFTER_RE.match(text, end))
+
+
 def _plausible(word: str) -> bool:
-    """A name is 2+ characters of Han script (a dotted name may be longer); not a bare address form."""
+    """A name is 2+ characters of Han script (a dotted name may be longer); not an address (乐哥)."""
     if len(word) < 2 or not re.fullmatch(rf"[{_HAN}·•‧・]+", word):
         return False
     if len(word) > 4 and not _DOT_NAME_RE.fullmatch(word):
         return False
-    return not (word[0] in _PREFIX_FORMS and len(word) == 2) and not word.endswith(_KIN_SUFFIXES)
+    return not word.endswith(_KIN_SUFFIXES)
 
 
 def _assemble(analysis: Analysis, accepted: dict[str, str],
@@ -430,7 +467,7 @@ def _assemble(analysis: Analysis, accepted: dict[str, str],
         for start, end in short_spans.get(short, []):
             if form == "given" and not _given_name_alone(text, start, end):
                 continue
-            if form != "given" and not _token_at(tokens_by_start, start, end):
+            if form in ("prefix", "address") and not _token_at(tokens_by_start, start, end):
                 continue
             mentions[name].append(NameMention(name, text[start:end], form, _section_id(article, start), start, end))
     people = []
@@ -484,6 +521,12 @@ def person_names(analysis: Analysis) -> tuple[str, ...]:
     return tuple(p.name for p in people_in(analysis))
 
 
+def name_spans(analysis: Analysis) -> tuple[tuple[int, int], ...]:
+    """[start, end) of every mention of every recognised person, story and byline, short forms
+    included: the spans the segmenter's name pass (`segment.apply_names`) makes one `nr` token."""
+    return tuple(sorted((m.start, m.end) for p in people_in(analysis) for m in p.mentions))
+
+
 def person_at(analysis: Analysis, start: int, end: int) -> PersonName | None:
     """The person a mention at [start, end) refers to, if any."""
     for person in people_in(analysis):
@@ -498,5 +541,5 @@ def subject_profiles(analysis: Analysis) -> dict[str, PersonName]:
     return {section: p for p in people_in(analysis) for section in p.subject_of}
 
 
-__all__ = ["NameMention", "PersonName", "people_in", "story_people", "person_names", "person_at",
+__all__ = ["NameMention", "PersonName", "people_in", "story_people", "person_names", "name_spans", "person_at",
            "is_person_name", "lac_people", "subject_profiles"]

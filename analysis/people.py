@@ -35,13 +35,22 @@ _OTHER_EVENT_RE = re.compile(r"毕业|出生|结婚|退休|退伍|转业|生下"
 # unless it is the degree right before the first job: 毕业后…走进, 毕业的X第一次走进.
 _FIRST_JOB_RE = re.compile(r"毕业(?:后|之后|以后|就)|毕业的.{0,12}(?:第一次|首次|初次)")
 _SINCE_RE = re.compile(r"从(?P<year>\d{4})年(?:起|开始)?(?:到现在|至今|到今天)")
+_NUMBER = r"(?P<n>\d+|[一二三四五六七八九十两]{1,3})"
+# A stated length of service: 入职四年, 工作了8年, 在中心工作了五年 (these also date the joining) …
 _TENURE_RE = re.compile(
-    r"(?:入职|从业|工作了?|干了|在[^，,。]{1,12}(?:工作|干)了?)(?P<n>\d+|[一二三四五六七八九十两]{1,3})年(?P<more>多|余)?(?!前)")
+    rf"(?:入职|从业|工作了?|干了|坚守了?|在[^，,。]{{1,12}}(?:工作|干)了?){_NUMBER}年(?P<more>多|余)?(?!前)")
+# … and 三年多的时光, 5年中, 6年下来, 两年多来, 在中心工作的五年, 担任民警的3年时间 (years served only).
+_SERVED_RE = re.compile(
+    r"(?:(?:工作|担任[^，,。]{1,10})的|这|近)(?P<n>\d+|[一二三四五六七八九十两]{1,3})年(?P<more>多|余)?(?!前)"
+    r"|(?<![\d一二三四五六七八九十两第每])(?P<n2>\d+|[一二三四五六七八九十两]{1,3})年(?P<more2>多|余)?"
+    r"(?:的(?:时光|时间|工作|光阴|岁月|锻炼|坚守)|时间|中|下来|来|里)")
 # People other than the one a sentence is about, who could be the subject of its verb.
 _OTHER_PERSON_RE = re.compile(r"同事|丈夫|妻子|女儿|儿子|孩子|母亲|父亲|姑娘|先生|女士|市民|徒弟|师傅|新人")
 # Groups: a figure said of them is the team's (每天接听数百通电话 of 话务员们), not one person's.
 _GROUP_RE = re.compile(r"他们|她们|我们|大家|咱们|[\u4e00-\u9fff]{1,2}们|团队|全体|整个|所有|每位|每个人|每名|各位|班组")
 _SINGULAR_RE = re.compile(r"[她他](?!们)")
+# A description of the person already named (是一名山西姑娘), not another person.
+_PREDICATE_RE = re.compile(r"(?:是|成为|作为)(?:一名|一位|一个|个|位|名)?[\u4e00-\u9fff]{0,6}$")
 MAX_YEAR_TO_VERB = 40  # characters between the year and the verb of joining, at most
 
 
@@ -101,6 +110,7 @@ class _Referents:
         self.article = analysis.article
         self.sentences = analysis.sentences
         self.subjects = {section: p.name for p in persons for section in p.subject_of}
+        self.main = _main_person(persons) if not self.subjects else None
         self.names = {p.name for p in persons}
         self.mentions = sorted(((m.start, m.end, p.name) for p in persons for m in p.mentions))
         self.quotes = [q for q in quotes if q.kind == "speech"]
@@ -117,6 +127,9 @@ class _Referents:
 
         for pattern, kind in ((_SINGULAR_RE, "pronoun"), (_GROUP_RE, "group"), (_OTHER_PERSON_RE, "other")):
             for match in pattern.finditer(text, sentence.start, until):
+                if kind == "other" and _PREDICATE_RE.search(text, max(sentence.start, match.start() - 10),
+                                                            match.start()):
+                    continue  # 郭颖楠是一名山西姑娘: the same person, described
                 if free(*match.span()):
                     refs.append(_Reference(match.start(), match.end(), None, kind))
                     taken.append(match.span())
@@ -136,7 +149,12 @@ class _Referents:
             if last.kind == "pronoun":
                 return self._pronoun(sentence, last.start)
             return None
-        return self.subjects.get(sentence.section_id) or self._carried_over(sentence)
+        return self._default(sentence)
+
+    def _default(self, sentence: Sentence) -> str | None:
+        """With no reference in the sentence: the profile's subject, the person named last in the
+        sentence before, or the person the whole article is about."""
+        return self.subjects.get(sentence.section_id) or self._carried_over(sentence) or self.main
 
     def _pronoun(self, sentence: Sentence, at: int) -> str | None:
         """他/她: the profile's subject unless someone else is named before it in the sentence;
@@ -147,7 +165,7 @@ class _Referents:
             return subject
         if named:
             return named[-1].person
-        return subject or self._carried_over(sentence)
+        return self._default(sentence)
 
     def _carried_over(self, sentence: Sentence) -> str | None:
         if sentence.index == 0:
@@ -157,6 +175,15 @@ class _Referents:
             return None
         refs = [r for r in self.references(previous, previous.end) if r.kind != "pronoun"]
         return refs[-1].person if refs and refs[-1].kind == "name" else None
+
+
+def _main_person(persons: tuple[PersonName, ...]) -> str | None:
+    """The person an article without profiles is about: named at least three times, and more
+    than half of all the mentions of people."""
+    counts = {p.name: len(p.mentions) for p in persons}
+    total = sum(counts.values())
+    top = max(counts, key=counts.get, default=None)
+    return top if top and counts[top] >= 3 and 2 * counts[top] > total else None
 
 
 # ---------------------------------------------------------------- facts
@@ -178,7 +205,7 @@ def people(analysis: Analysis) -> tuple[Person, ...]:
         person_id = f"n{number:02d}"
         year_sentence = joined.get(person.name)
         served_fact = served.get(person.name)
-        if year_sentence is None and served_fact and served_fact[2] is None and anchor_year:
+        if year_sentence is None and served_fact and served_fact[2] and anchor_year:
             year_sentence = (anchor_year - served_fact[0], served_fact[1])  # 入职四年: 2017 - 4
         year, sentence = year_sentence if year_sentence else (None, None)
         years, served_sentence = (served_fact[0], served_fact[1]) if served_fact else (None, None)
@@ -244,20 +271,28 @@ def _joined_years(analysis: Analysis, referents: _Referents,
     return found
 
 
-def _years_served(analysis: Analysis, referents: _Referents) -> dict[str, tuple[int, Sentence, str | None]]:
-    """Name -> (years, sentence, 多 or None): the first stated length of service (工作了8年)."""
+def _years_served(analysis: Analysis, referents: _Referents) -> dict[str, tuple[int, Sentence, bool]]:
+    """Name -> (years, sentence, dates the joining): the first stated length of service.
+
+    工作了8年 / 入职四年 date the joining too; 三年多, 5年中, 6年下来 give the years only (the
+    lower number of 三年多), and 一年中 alone is a phrase, not a length of service."""
     article = analysis.article
-    found: dict[str, tuple[int, Sentence, str | None]] = {}
+    found: dict[str, tuple[int, Sentence, bool]] = {}
     for sentence in analysis.sentences:
         norm = normalize(article.text, sentence.start, sentence.end)
-        for match in _TENURE_RE.finditer(norm.text):
-            years = read_numeral(match.group("n"))
-            if years is None or match.group("more"):
+        matches = [(m, True) for m in _TENURE_RE.finditer(norm.text)]
+        matches += [(m, False) for m in _SERVED_RE.finditer(norm.text)]
+        for match, tenure in sorted(matches, key=lambda item: item[0].start()):
+            groups = match.groupdict()
+            number = groups["n"] or groups.get("n2")
+            more = groups["more"] or groups.get("more2")
+            years = read_numeral(number) if number else None
+            if years is None or years > 60 or number == "一" and not more:
                 continue
             at = norm.to_source(match.start(), match.end())[0]
             person = referents.at(sentence, at)
             if person and person not in found:
-                found[person] = (int(years), sentence, match.group("more"))
+                found[person] = (int(years), sentence, tenure and not more)
     return found
 
 

@@ -19,7 +19,7 @@ import pandas as pd
 
 from . import tables
 from .corpus import Article
-from .segment import Token, Tokens, article_sentences, get_segmenter, stopwords, tokenize
+from .segment import Token, Tokens, apply_names, article_sentences, get_segmenter, stopwords, tokenize
 from .text import Sentence
 
 
@@ -37,9 +37,23 @@ class Analysis:
 
 
 def analyse(article: Article, backend: str = "jieba") -> Analysis:
-    sentences = article_sentences(article)
-    tokens = tokenize(article, get_segmenter(backend), sentences)
-    return Analysis(article, tuple(sentences), tokens, backend)
+    """Sentences and tokens of an article; every recognised person's name is one `nr` token.
+
+    The person recogniser reads a first analysis (it needs jieba's name tags); the names it finds
+    are then applied to the tokens by the segmenter's name pass (`apply_names`), and its results
+    carry over to the final analysis, since they depend on the text, not on the name tokens.
+    """
+    from .names import name_spans  # names builds on an Analysis, so it is imported here
+
+    sentences = tuple(article_sentences(article))
+    segmenter = get_segmenter(backend)
+    first = Analysis(article, sentences, tokenize(article, segmenter, list(sentences)), backend)
+    spans = name_spans(first)
+    if not spans:
+        return first
+    final = Analysis(article, sentences, apply_names(first.tokens, spans, segmenter), backend)
+    final.derived.update(first.derived)
+    return final
 
 
 Result = TypeVar("Result")

@@ -110,3 +110,9 @@ def test_photo_credits_with_places_are_byline_and_roles_cut_by_the_segmenter_joi
     assert all(people[n].byline for n in ("周人杰", "张炜", "琼达卓嘎", "朱佩娴"))
     assert not people["翟进喜"].byline and people["翟进喜"].role == "脱贫户"
     assert_traceable(analysis)
+
+
+def test_recognised_names_are_one_token_each():
+    analysis = analysed("2016年大学毕业后,话务员周蓝蓝第一次走进中心。周蓝蓝说,刚开始很紧张。同事都叫她蓝蓝。")
+    names = [(t.text, t.pos) for t in analysis.tokens if "蓝" in t.text]
+    assert names == [("周蓝蓝", "nr"), ("周蓝蓝", "nr"), ("蓝蓝", "nr")]

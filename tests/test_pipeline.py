@@ -44,7 +44,9 @@ def test_shared_result_is_kept_and_equals_a_fresh_one(analysed, compute):
 def test_a_new_analysis_starts_empty_and_gives_the_same_tables(article, analysed):
     first, tables = analysed
     second = analyse(article)
-    assert second == first and second.derived == {} and second.derived is not first.derived
+    assert second == first and second.derived is not first.derived
+    # only the person recogniser's results, which `analyse` needs for the name tokens
+    assert {key[0] for key in second.derived} <= {"analysis.names"}
     again = all_tables(second)
     assert list(again) == list(tables)
     for name, frame in tables.items():
