@@ -52,6 +52,10 @@ _PREFIX_FORMS = ("小", "老")
 _KIN_SUFFIXES = ("哥", "姐")
 # What follows a person's name, and hardly a word's: 说, 告诉记者, 今年45岁, 是一名 …
 _PERSON_AFTER_RE = re.compile(r"[，,]?(?:说|表示|告诉|介绍|回忆|坦言|笑着|感慨|今年\d+岁|\d+岁|是一名|是一位|的(?:妻子|丈夫|女儿|儿子|母亲|父亲|同事))")
+# What makes the string before it part of a place or an organisation's name (侯北编组站, 张庄村),
+# unless it is a title (站长, 村长: 王站长).
+_PLACE_AFTER_RE = re.compile(
+    r"(?:编组站|车站|村|镇|乡|县|市(?!民|场)|区(?!别)|省|街道|庄|厂|矿|公司|集团|医院|学校|小学|中学|大学)(?!长)")
 # Adverbs that LAC sometimes takes into the name before them (沈岚正快速…).
 _ADVERBS = frozenset("正刚就也还又才便却曾已都")
 # Words that put a name in the byline: 记者王小明, 通讯员 李四, 摄影 张三; 陶冉摄 after it.
@@ -407,6 +411,8 @@ def people_in(analysis: Analysis, recogniser: str = DEFAULT_RECOGNISER) -> tuple
                 accepted[name] = "jieba"
         elif _dictionary_freq(name) >= COMMON_WORD_FREQ and not any(_person_context(text, *span) for span in found):
             continue  # a common word (黎明, 洪亮) is a name only where it is used like one (所长高峰, 高峰说)
+        elif all(_PLACE_AFTER_RE.match(text, end) for _, end in found):
+            continue  # 侯北编组站, 张庄村: always the first part of a place's name
         elif _confirmed_by_lac(analysis, found):
             accepted[name] = "lac"
     # A name run on into the next character (曹巍正 of 曹巍正快速…) when the name stands alone too.

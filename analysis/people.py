@@ -115,10 +115,14 @@ class _Referents:
         self.mentions = sorted(((m.start, m.end, p.name) for p in persons for m in p.mentions))
         self.quotes = [q for q in quotes if q.kind == "speech"]
 
-    def references(self, sentence: Sentence, until: int) -> list[_Reference]:
-        """References to people in `sentence` before offset `until`, in text order."""
-        refs = [_Reference(s, e, name, "name") for s, e, name in self.mentions
-                if sentence.start <= s and e <= until]
+    def references(self, sentence: Sentence, until: int, since: int | None = None,
+                   at: int | None = None) -> list[_Reference]:
+        """References to people in `sentence` between `since` (default: its start) and `until`, in
+        text order. Inside someone's quote only if `at` (default: `until`) is inside it too: the
+        words of a quote speak of other people than the narration around it."""
+        since = sentence.start if since is None else since
+        at = until if at is None else at
+        refs = [_Reference(s, e, name, "name") for s, e, name in self.mentions if since <= s and e <= until]
         text = self.article.text
         taken = [(r.start, r.end) for r in refs]
 
@@ -126,17 +130,21 @@ class _Referents:
             return not any(s < end and start < e for s, e in taken)
 
         for pattern, kind in ((_SINGULAR_RE, "pronoun"), (_GROUP_RE, "group"), (_OTHER_PERSON_RE, "other")):
-            for match in pattern.finditer(text, sentence.start, until):
+            for match in pattern.finditer(text, since, until):
                 if kind == "other" and _PREDICATE_RE.search(text, max(sentence.start, match.start() - 10),
                                                             match.start()):
                     continue  # 郭颖楠是一名山西姑娘: the same person, described
                 if free(*match.span()):
                     refs.append(_Reference(match.start(), match.end(), None, kind))
                     taken.append(match.span())
-        for quote in self.quotes:
-            if quote.start <= until and sentence.start < quote.end and quote.speaker in self.names:
-                for match in re.finditer("我(?!们)", text[quote.start:min(quote.end, until)]):
-                    refs.append(_Reference(quote.start + match.start(), quote.start + match.end(), quote.speaker, "name"))
+        around = [q for q in self.quotes if q.start <= at < q.end]
+        for quote in around:
+            if quote.speaker in self.names:
+                for match in re.finditer("我(?!们)", text[max(quote.start, since):min(quote.end, until)]):
+                    offset = max(quote.start, since) + match.start()
+                    refs.append(_Reference(offset, offset + 1, quote.speaker, "name"))
+        outside = [q for q in self.quotes if q not in around and q.start < until and since < q.end]
+        refs = [r for r in refs if not any(q.start <= r.start < q.end for q in outside)]
         return sorted(refs, key=lambda r: r.start)
 
     def at(self, sentence: Sentence, offset: int) -> str | None:
@@ -149,6 +157,10 @@ class _Referents:
             if last.kind == "pronoun":
                 return self._pronoun(sentence, last.start)
             return None
+        # 担任社区民警的3年时间，逢年过节胡敏都会…: a phrase put first, its person named after it
+        after = self.references(sentence, sentence.end, since=offset, at=offset)
+        if after and after[0].kind == "name":
+            return after[0].person
         return self._default(sentence)
 
     def _default(self, sentence: Sentence) -> str | None:

@@ -116,3 +116,8 @@ def test_recognised_names_are_one_token_each():
     analysis = analysed("2016年大学毕业后,话务员周蓝蓝第一次走进中心。周蓝蓝说,刚开始很紧张。同事都叫她蓝蓝。")
     names = [(t.text, t.pos) for t in analysis.tokens if "蓝" in t.text]
     assert names == [("周蓝蓝", "nr"), ("周蓝蓝", "nr"), ("蓝蓝", "nr")]
+
+
+def test_the_first_part_of_a_place_name_is_not_a_person():
+    analysis = analysed("侯北编组站是我省最大的铁路编组站。调度员李冬生每天都在侯北编组站值班。李冬生说,春运很忙。")
+    assert set(person_names(analysis)) == {"李冬生"}
