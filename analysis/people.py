@@ -48,6 +48,10 @@ _SERVED_RE = re.compile(
 _OTHER_PERSON_RE = re.compile(r"同事|丈夫|妻子|女儿|儿子|孩子|母亲|父亲|姑娘|先生|女士|市民|徒弟|师傅|新人")
 # Groups: a figure said of them is the team's (每天接听数百通电话 of 话务员们), not one person's.
 _GROUP_RE = re.compile(r"他们|她们|我们|大家|咱们|[\u4e00-\u9fff]{1,2}们|团队|全体|整个|所有|每位|每个人|每名|各位|班组")
+# An interview's questions: when did you join (哪年参加工作的？), how many years (多少年了？).
+_ASK_WHEN_RE = re.compile(r"哪年|哪一年|什么时候|何时|几几年")
+_ASK_HOW_LONG_RE = re.compile(r"多少年|几年")
+_YEARS_RE = re.compile(r"(?<![\d一二三四五六七八九十两第每])(?P<n>\d+|[一二三四五六七八九十两]{1,3})年(?P<more>多|余)?(?![前\d])")
 _SINGULAR_RE = re.compile(r"[她他](?!们)")
 # A description of the person already named (是一名山西姑娘), not another person.
 _PREDICATE_RE = re.compile(r"(?:是|成为|作为)(?:一名|一位|一个|个|位|名)?[\u4e00-\u9fff]{0,6}$")
@@ -256,6 +260,16 @@ def _joined_years(analysis: Analysis, referents: _Referents,
     found: dict[str, tuple[int, Sentence]] = {}
     for sentence in analysis.sentences:
         norm = normalize(article.text, sentence.start, sentence.end)
+        asked = _asked(analysis, sentence)
+        if asked and _JOIN_RE.search(asked) and _ASK_WHEN_RE.search(asked):
+            # 记者：你是哪年参加工作的？ / 调度员李冬生：1984年。
+            for mention in dates:
+                if sentence.start <= mention.start < sentence.end and mention.kind == "absolute" and mention.year:
+                    person = referents.at(sentence, mention.start)
+                    if person and person not in found:
+                        found[person] = (mention.year, sentence)
+                    break
+            continue
         since = _SINCE_RE.search(norm.text)
         if since:
             at = norm.to_source(since.start(), since.end())[0]
@@ -283,6 +297,16 @@ def _joined_years(analysis: Analysis, referents: _Referents,
     return found
 
 
+def _asked(analysis: Analysis, sentence: Sentence) -> str | None:
+    """The question just before `sentence` in its section (an interview's question), if any."""
+    if sentence.index == 0:
+        return None
+    previous = analysis.sentences[sentence.index - 1]
+    if previous.section_id != sentence.section_id or not previous.text.rstrip().endswith(("?", "？")):
+        return None
+    return previous.text
+
+
 def _years_served(analysis: Analysis, referents: _Referents) -> dict[str, tuple[int, Sentence, bool]]:
     """Name -> (years, sentence, dates the joining): the first stated length of service.
 
@@ -294,6 +318,9 @@ def _years_served(analysis: Analysis, referents: _Referents) -> dict[str, tuple[
         norm = normalize(article.text, sentence.start, sentence.end)
         matches = [(m, True) for m in _TENURE_RE.finditer(norm.text)]
         matches += [(m, False) for m in _SERVED_RE.finditer(norm.text)]
+        asked = _asked(analysis, sentence)
+        if asked and _ASK_HOW_LONG_RE.search(asked):  # 记者：连续多少年了？ / 李冬生：连续27年了。
+            matches += [(m, False) for m in _YEARS_RE.finditer(norm.text)][:1]
         for match, tenure in sorted(matches, key=lambda item: item[0].start()):
             groups = match.groupdict()
             number = groups["n"] or groups.get("n2")

@@ -185,3 +185,11 @@ def test_traceability_of_every_people_table(story):
     for row in workloads_table(story).itertuples():
         section = story.article.section(row.profile_id)
         assert section.start <= row.start < row.end <= section.end
+
+
+def test_an_interviews_answers_give_the_joined_year_and_the_years():
+    analysis = analysed("调度员李冬生每天调度400多趟列车。\n记者:李师傅,你是哪年参加工作的?\n调度员李冬生:1984年。\n"
+                        "记者:连续多少年了?\n调度员李冬生:连续27年了。", published="2011-02")
+    [person] = [p for p in people(analysis) if p.name == "李冬生"]
+    assert (person.joined_year, person.years_served) == (1984, 27)
+    assert person.joined_evidence == "调度员李冬生:1984年。"
