@@ -35,6 +35,8 @@ from .text import NormalizedText, normalize
 
 _SLOGAN_CUES = re.compile(r"墙上|写着|标语|口号|横幅|牌子|理念|宗旨|座右铭|校训|警示|牌匾")
 _TERM_PARTICLES = ("了", "吗", "呢", "吧", "啊", "呀", "哦")
+# A degree word before a predicate (“沟通能力还算好”, “很有收获”) makes a short quote someone's judgement, not a term.
+_JUDGEMENT_RE = re.compile(r"(?:很|挺|还算|比较|非常|特别|蛮|有点|不太|真是|实在)[\u4e00-\u9fff]")
 MAX_TERM_CHARS = 7
 SLOGAN_CUE_REACH = 60  # how far from the marks (in characters, same sentence) a cue such as 理念 may stand
 _FIRST_PERSON_RE = re.compile(r"我")
@@ -168,7 +170,7 @@ def classify(inner: str, before: str, after: str) -> str:
                  or _TITLE_BEFORE_RE.search(re.split(rf"[{CLAUSE_MARKS}]", clause_before)[-1][-TITLE_CUE_REACH:]))):
         return "title"
     if (len(words) <= MAX_TERM_CHARS and not re.search(rf"[{SENTENCE_END}{CLAUSE_MARKS}…]", words)
-            and not words.endswith(_TERM_PARTICLES) and not spoken):
+            and not words.endswith(_TERM_PARTICLES) and not spoken and not _JUDGEMENT_RE.search(words)):
         return "term"
     return "speech"
 

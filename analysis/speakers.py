@@ -72,6 +72,7 @@ _OTHER_PERSON_RE = re.compile(
     r"爸爸|爷爷|大爷|大伯|叔叔|小伙子?|男子|老汉)|(?P<n>患者|同事|组长|班长|领导|家人|孩子|老人|一位市民|一名市民|这位市民|来电市民|"
     r"那位市民|一位[\u4e00-\u9fff]{1,4}(?:员|者|人)|一名[\u4e00-\u9fff]{1,4}(?:员|者|人))")
 _THIS_ROLE_RE = re.compile(r"^(?:这位|这名|该|那位)")
+_THIS_PERSON_RE = re.compile(r"^(?:这位|这名)[^，,。；;：:“”]{0,12}?" + PERSON_NOUN)
 _POSSESSIVE_RE = re.compile(rf"^的(?P<noun>{_CLAUSE}{{1,12}}?)(?=$|[{_CLAUSE[1:-1]}]*$)")
 # 李建国的话 / 他的第一句话 / 她的回答: the person's own words, not someone of theirs.
 _OWN_WORDS_RE = re.compile(r"^的(?:第一句|一句|这句|那句|这番|一番|一席)?(?:话|回答|答复|声音|心声|心里话|口头禅)")
@@ -305,10 +306,19 @@ class SectionPeople:
         match = re.match(r"[他她](?!们)", stripped)
         if match:
             return self.resolve_pronoun(match.group(), at - len(clause) + clause.find(match.group()))
+        this = _THIS_PERSON_RE.match(stripped)
+        if this:  # 这位47岁的社区党委书记…: the person last named
+            return self.nearest_named(at - len(clause) + clause.find(this.group()))
         unnamed = _UNNAMED_RE.match(stripped)
-        if unnamed:
+        if unnamed and len(unnamed.group()) >= 2:  # 老人, 村民; not the 长 of 长马尾
             return Speaker(None, unnamed.group(), "")
         return NOBODY
+
+    def nearest_named(self, at: int) -> Speaker:
+        for mention in reversed([m for m in self.mentions if m.end <= at]):
+            if mention.name and not self._object_position(mention, strict=False):
+                return Speaker(mention.name, None, "")
+        return Speaker(self.main, None, "") if self.main else NOBODY
 
     def words_of(self, clause: str, at: int) -> Speaker:
         """屋内传出林婆婆的声音 / 他的第一句话竟是: a clause that names someone's words or voice."""

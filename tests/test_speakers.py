@@ -196,3 +196,8 @@ def test_a_first_person_quote_after_a_sentence_about_the_persons_things():
 def test_paragraphs_of_bare_quotes_one_after_another_are_voices():
     body = "李建国在大厅里巡视。\n“您好，您反映哪里有噪音？”\n“您好，您家是集中供热吗？”\n大厅里受理员的声音此起彼伏。"
     assert [q.speaker for q in speech(body)] == [None, None]
+
+
+def test_a_judgement_in_a_few_words_is_speech_and_this_role_is_the_person_last_named():
+    quotes = speech("李建国很少发火。娃娃脸、长马尾，这位47岁的所长喜欢柔和地把事情解决掉，“沟通能力还算好”。")
+    assert who(quotes) == [("李建国", None, "sentence")]
