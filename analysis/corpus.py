@@ -142,10 +142,28 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
+# Lines pasted after a closing byline (责任编辑, 上一篇/下一篇, copyright, share buttons) looked past.
+MAX_TRAILING_LINES = 8
+
+
 def find_byline(text: str) -> tuple[int, tuple[str, ...]] | None:
-    """Start offset and reporter names of a closing byline, if the text ends with one."""
-    tail_start = max(0, len(text.rstrip()) - 60)
-    match = _BYLINE_RE.search(text, tail_start)
+    """Start offset and reporter names of a closing byline: at the very end of the text, or
+    followed only by a few short lines that do not read as sentences (web-page chrome pasted with
+    the article), which then belong to the byline's section rather than to the last profile."""
+    end = len(text.rstrip())
+    for _ in range(MAX_TRAILING_LINES + 1):
+        found = _byline_ending_at(text, end)
+        if found or end == 0:
+            return found
+        line_start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+        if line_start == 0 or not is_heading_line(strip_format(text[line_start:end])):
+            return None  # a sentence: the text does not end with a byline
+        end = len(text[:line_start].rstrip())
+    return None
+
+
+def _byline_ending_at(text: str, end: int) -> tuple[int, tuple[str, ...]] | None:
+    match = _BYLINE_RE.search(text[:end], max(0, end - 60))
     if not match:
         return None
     names = re.split(r"[\s\u3000、,，]+|记者|通讯员|实习生", match.group("names"))

@@ -445,8 +445,6 @@ CHROME = ("\n\n责任编辑：王小明\n上一篇：市区新增三处便民服
           "版权所有 © 淮海晚报社 未经授权禁止转载\n分享到：微信 微博 QQ空间\n")
 
 
-@pytest.mark.xfail(strict=True, reason="needs the web-chrome recognition of issue 'Read the next article' "
-                   "(helper structure): the byline must be found before trailing chrome; remove this mark then")
 def test_web_chrome_after_the_byline_hides_nothing_of_the_body(article):
     changed = parse_article(article.text + CHROME, Metadata(id="chrome"))
     assert changed.metadata.reporters == article.metadata.reporters == ("姜晴", "刘晓兰", "孙婧")
@@ -456,3 +454,10 @@ def test_web_chrome_after_the_byline_hides_nothing_of_the_body(article):
     assert changed.text[last.body_start:last.body_end] == article.text[original.body_start:original.body_end]
     for chrome in ("责任编辑", "上一篇", "下一篇", "版权所有", "分享到"):
         assert chrome not in changed.text[last.start:last.end]
+
+
+def test_a_text_ending_in_sentences_has_no_byline_even_with_a_byline_further_up():
+    from analysis.corpus import find_byline
+
+    assert find_byline("正文。\n本报记者 张三\n后来他又说了很多话。\n责任编辑：王五\n") is None
+    assert find_byline("正文。\n本报记者 张三 李四\n\n责任编辑：王五\n上一篇：新闻\n") == (4, ("张三", "李四"))
