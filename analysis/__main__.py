@@ -137,9 +137,10 @@ def _desk_tables(args: argparse.Namespace) -> dict:
 
 
 def _kwic(args: argparse.Namespace) -> list[dict]:
-    from .concordance import kwic, kwic_frame
+    from .concordance import archive_kwic, kwic, kwic_frame
 
-    lines = kwic(args.query, _desk_tables(args), args.window, args.sort)
+    lines = (archive_kwic(args.query, args.corpus, args.window, args.sort) if args.corpus
+             else kwic(args.query, _desk_tables(args), args.window, args.sort))
     return kwic_frame(lines).astype(object).where(lambda f: f.notna(), None).to_dict("records")
 
 

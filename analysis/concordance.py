@@ -11,15 +11,22 @@ Everything runs on tables: one article's tables in memory, or the Parquet files 
 an archive (`tokens`, `quotes`, `theme_hits`, `slogans`), which are read, never re-analysed. The
 article text is rebuilt from the tokens table (tokens tile every non-space character), so an
 archive needs no access to the original files.
+
+For an archive, `archive_kwic` keeps one index beside the tables (`.kwic/`, rebuilt when
+tokens.parquet changes): every article's rebuilt text end to end, separated by a NUL, and the
+token boundaries as arrays. A query is then one regular-expression scan of that text and a few
+binary searches, instead of a pass over every article's tokens.
 """
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .errors import InputError
@@ -182,3 +189,149 @@ def kwic_frame(lines: Iterable[KwicLine]) -> pd.DataFrame:
     """Lines as a table (the schema of `python -m analysis kwic --json`)."""
     columns = ["article_id", "section_id", "start", "end", "left", "keyword", "right", "speaker"]
     return pd.DataFrame([{c: getattr(line, c) for c in columns} for line in lines], columns=columns)
+
+
+# ---------------------------------------------------------------- an archive's index
+
+INDEX_DIR = ".kwic"
+SEPARATOR = "\x00"  # between articles: no query matches across two of them
+
+
+@dataclass(frozen=True)
+class ArchiveIndex:
+    """Every article's rebuilt text end to end, and its tokens as arrays (sorted by position)."""
+
+    text: str
+    article_ids: tuple[str, ...]
+    bases: np.ndarray  # where each article's text starts in `text`
+    token_starts: np.ndarray  # positions in `text`
+    token_ends: np.ndarray
+    token_sections: np.ndarray  # codes into `sections`
+    sections: tuple[str, ...]
+
+    @classmethod
+    def build(cls, tokens: pd.DataFrame) -> "ArchiveIndex":
+        tokens = tokens.sort_values(["article_id", "start"], kind="stable")
+        ids, pieces, bases = [], [], []
+        starts, ends = [], []
+        offset = 0
+        for article_id, group in tokens.groupby("article_id", sort=False):
+            local_starts = group["start"].to_numpy(np.int64)
+            local_ends = group["end"].to_numpy(np.int64)
+            text = rebuild_text(local_starts.tolist(), local_ends.tolist(), group["text"].astype(str).tolist())
+            ids.append(str(article_id))
+            bases.append(offset)
+            starts.append(local_starts + offset)
+            ends.append(local_ends + offset)
+            pieces.append(text)
+            offset += len(text) + len(SEPARATOR)
+        sections = section_column(tokens).astype("category")
+        return cls(SEPARATOR.join(pieces), tuple(ids), np.asarray(bases, np.int64),
+                   np.concatenate(starts) if starts else np.zeros(0, np.int64),
+                   np.concatenate(ends) if ends else np.zeros(0, np.int64),
+                   sections.cat.codes.to_numpy(np.int32), tuple(str(c) for c in sections.cat.categories))
+
+    def save(self, folder: Path, stamp: str) -> None:
+        from .atomic import replacing
+
+        folder.mkdir(parents=True, exist_ok=True)
+        with replacing(folder / "text.txt") as tmp:
+            Path(tmp).write_text(self.text, encoding="utf-8")
+        with replacing(folder / "arrays.npz") as tmp:
+            with open(tmp, "wb") as handle:
+                np.savez(handle, bases=self.bases, token_starts=self.token_starts, token_ends=self.token_ends,
+                         token_sections=self.token_sections)
+        meta = {"stamp": stamp, "article_ids": list(self.article_ids), "sections": list(self.sections)}
+        with replacing(folder / "meta.json") as tmp:
+            Path(tmp).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path, stamp: str) -> "ArchiveIndex | None":
+        try:
+            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+            if meta.get("stamp") != stamp:
+                return None
+            arrays = np.load(folder / "arrays.npz")
+            text = (folder / "text.txt").read_text(encoding="utf-8")
+        except (OSError, ValueError, KeyError):
+            return None
+        return cls(text, tuple(meta["article_ids"]), arrays["bases"], arrays["token_starts"], arrays["token_ends"],
+                   arrays["token_sections"], tuple(meta["sections"]))
+
+    def line(self, at: int, end: int, window: int, speaker: str | None) -> KwicLine:
+        article = int(np.searchsorted(self.bases, at, side="right")) - 1
+        base = int(self.bases[article])
+        before = int(np.searchsorted(self.token_ends, at, side="right"))
+        after = int(np.searchsorted(self.token_starts, end, side="left"))
+        # Stay inside the article: its tokens lie between its base and the next one.
+        limit = int(self.bases[article + 1]) if article + 1 < len(self.bases) else len(self.text) + 1
+        first = max(before - window, int(np.searchsorted(self.token_starts, base, side="left")))
+        last = min(after + window, int(np.searchsorted(self.token_starts, limit, side="left")))
+        left_from = min(int(self.token_starts[first]) if before > first else at, at)
+        right_to = max(int(self.token_ends[last - 1]) if last > after else end, end)
+        words = lambda i: self.text[int(self.token_starts[i]):int(self.token_ends[i])]  # noqa: E731
+        holder = max(int(np.searchsorted(self.token_starts, at, side="right")) - 1, 0)  # as TokenIndex.section_at
+        section = self.sections[int(self.token_sections[holder])] if len(self.token_sections) else ""
+        return KwicLine(self.article_ids[article], section, at - base, end - base,
+                        self.text[left_from:at].strip(), self.text[at:end], self.text[end:right_to].strip(), speaker,
+                        tuple(words(i) for i in range(before - 1, first - 1, -1)),
+                        tuple(words(i) for i in range(after, last)))
+
+
+def archive_index(folder: str | Path) -> ArchiveIndex:
+    """The archive's concordance index, built once and kept in FOLDER/.kwic until tokens.parquet changes."""
+    folder = Path(folder)
+    tokens_path = folder / "tokens.parquet"
+    if not tokens_path.is_file():
+        raise InputError(f"{folder}: no tokens.parquet here; give the --out folder of a finished "
+                         "`python -m analysis batch` run")
+    status = tokens_path.stat()
+    stamp = f"{status.st_size}:{status.st_mtime_ns}"
+    cached = ArchiveIndex.load(folder / INDEX_DIR, stamp)
+    if cached is not None:
+        return cached
+    columns = ["article_id", "section_id", "text", "start", "end"]
+    import pyarrow.parquet as pq
+
+    present = pq.read_schema(tokens_path).names
+    tokens = pd.read_parquet(tokens_path, columns=[c if c in present else "profile_id" for c in columns])
+    index = ArchiveIndex.build(tokens)
+    try:
+        index.save(folder / INDEX_DIR, stamp)
+    except OSError:
+        pass  # a read-only archive: answer without keeping the index
+    return index
+
+
+def archive_kwic(query: str, folder: str | Path, window: int = DEFAULT_WINDOW, sort: str = "position") -> list[KwicLine]:
+    """`kwic` over a batch output folder, through its index: the same lines as `kwic(query, read_archive(folder))`."""
+    if not query.strip():
+        raise InputError("kwic: the query is empty; give a word, a phrase, theme:ID or slogan:LABEL")
+    if window < 0:
+        raise InputError(f"kwic: --window {window} is negative; give 0 or more tokens")
+    if sort not in SORTS:
+        raise InputError(f"kwic: unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
+    folder = Path(folder)
+    index = archive_index(folder)
+    # Only the columns and tables this query needs: reading a whole table costs more than the search.
+    needed = {"quotes": ["article_id", "start", "end", "kind", "speaker"]}
+    if query.startswith(THEME_PREFIX):
+        needed["theme_hits"] = ["article_id", "theme_id", "theme_label", "start", "end"]
+    elif query.startswith(SLOGAN_PREFIX):
+        needed["slogans"] = ["article_id", "label", "start", "end"]
+    small = {name: pd.read_parquet(folder / f"{name}.parquet", columns=columns)
+             for name, columns in needed.items() if (folder / f"{name}.parquet").is_file()}
+    spans = _query_spans(query, small)
+    base_of = dict(zip(index.article_ids, index.bases.tolist()))
+    if spans is None:
+        found = [(m.start(), m.end()) for m in re.finditer(re.escape(query), index.text)]
+    else:
+        found = sorted((base_of[a] + s, base_of[a] + e) for a, pairs in spans.items() if a in base_of for s, e in pairs)
+    speeches = _speech_spans(small.get("quotes"))
+    lines = []
+    for at, end in found:
+        article = index.article_ids[int(np.searchsorted(index.bases, at, side="right")) - 1]
+        base = base_of[article]
+        speaker = next((who for s, e, who in speeches.get(article, []) if s <= at - base and end - base <= e), None)
+        lines.append(index.line(at, end, window, speaker))
+    return sort_lines(lines, sort)

@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_analyse  # noqa: E402
 import bench_batch_io  # noqa: E402
 import bench_hostile  # noqa: E402
+import bench_kwic  # noqa: E402
 import bench_memory  # noqa: E402
 import bench_pipeline  # noqa: E402
 import bench_report  # noqa: E402
@@ -32,6 +33,7 @@ SECTIONS = [
     ("Batch I/O on real news: chunks, beside in-process analysis", bench_batch_io),
     ("`make report` end to end", bench_report),
     ("Pathological input: one endless sentence of hits", bench_hostile),
+    ("Concordance over an archive, against its re-analysis", bench_kwic),
 ]
 
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.collocations import collocates, multiword_units
-from analysis.concordance import kwic, kwic_frame, read_archive, rebuild_text
+from analysis.concordance import archive_kwic, kwic, kwic_frame, read_archive, rebuild_text
 from analysis.corpus import ArticleWarning, Metadata, load_article, parse_article
 from analysis.errors import InputError
 from analysis.pipeline import all_tables, analyse
@@ -130,6 +130,12 @@ def test_kwic_on_a_batch_output_reads_parquet_and_matches_each_article(tmp_path)
         assert [(l.start, l.end) for l in lines if l.article_id == name] == expected
     frame = kwic_frame(lines)
     assert list(frame.columns) == ["article_id", "section_id", "start", "end", "left", "keyword", "right", "speaker"]
+    # Through the archive's index (built once, kept in .kwic/): the very same lines, every sort.
+    for sort in ("position", "left", "right"):
+        for query in ("耐心", "热线", "。", "theme:patience"):
+            assert archive_kwic(query, tmp_path / "out", 3, sort) == kwic(query, archive, 3, sort)
+    assert (tmp_path / "out" / ".kwic" / "meta.json").is_file()
+    assert archive_kwic("耐心", tmp_path / "out") == kwic("耐心", archive)  # from the kept index
 
 
 def test_read_archive_names_the_fix_for_a_wrong_folder(tmp_path):
