@@ -15,12 +15,12 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from .discover import discover
-from .keywords import tfidf
+from .keywords import keyness, tfidf
 from .pipeline import Analysis, per_analysis, table
 from .text import normalize
 from .themes import default_hits
@@ -51,6 +51,8 @@ class Candidate:
     total: int
     counts: Mapping[str, int]  # profile_id -> occurrences
     evidence: tuple[Evidence, ...]
+    spans: tuple[tuple[int, int], ...] = ()  # every occurrence in the original article, in text order
+    signal: str = ""  # why a family or keyword deserves the editor's first look ("" = folded under 更多)
 
 
 @dataclass(frozen=True)
@@ -128,8 +130,31 @@ def _candidates(analysis: Analysis) -> tuple[Candidate, ...]:
                 [_Mark(t.start, t.end) for t in by_norm.get(keyword.term, ())])
 
     profiles = [p.id for p in article.profiles] or [s.id for s in article.sections]
-    candidates = [_build(analysis, cid, label, kind, marks, profiles) for cid, (label, kind, marks) in raw.items()]
+    signals = _signals(analysis, found)
+    candidates = [replace(_build(analysis, cid, label, kind, marks, profiles), signal=signals.get(cid, ""))
+                  for cid, (label, kind, marks) in raw.items()]
     return tuple(sorted(candidates, key=lambda c: (-c.score, c.candidate_id)))
+
+
+# The article's own discoveries and the codebook come first on the editors' page; a morpheme family
+# or a plain keyword only when the data give it a signal (below), the rest under 更多.
+FIRST_TYPES = frozenset({"theme", "slogan", "term", "idiom", "enumeration"})
+
+
+def _signals(analysis: Analysis, found) -> dict[str, str]:
+    """The signal of each family and keyword that has one: a family whose morpheme is the shared
+    morpheme of a numbered slogan (心 of 四心), a keyword that is reliably key to a section (the
+    keyness table's small-sample guard passed, more frequent there than elsewhere)."""
+    signals = {}
+    for slogan in found.slogans:
+        if slogan.morpheme:
+            signals[f"family:{slogan.morpheme}"] = f"口号“{slogan.label}”的共同语素"
+    names = {p.id: p.name for p in analysis.article.profiles}
+    for row in keyness(analysis):
+        if row.reliable and row.log_ratio > 0 and f"keyword:{row.term}" not in signals:
+            who = names.get(row.profile_id) or row.profile_id
+            signals[f"keyword:{row.term}"] = f"{who}段落的关键词（对数似然 {row.g2:g}）"
+    return signals
 
 
 def _literal_marks(normalized, term: str) -> list[_Mark]:
@@ -156,7 +181,7 @@ def _build(analysis: Analysis, candidate_id: str, label: str, kind: str, marks: 
     spread = sum(1 for p in profiles if counts.get(p)) / max(len(profiles), 1)
     score = TYPE_WEIGHTS[kind] * (1 + math.log(max(len(unique), 1))) * (0.5 + spread)
     return Candidate(candidate_id, label, kind, round(score, 3), len(unique), dict(counts),
-                     _evidence(analysis, by_sentence))
+                     _evidence(analysis, by_sentence), tuple(unique))
 
 
 def _evidence(analysis: Analysis, by_sentence: dict[int, set[tuple[int, int]]]) -> tuple[Evidence, ...]:
@@ -182,7 +207,7 @@ def _evidence(analysis: Analysis, by_sentence: dict[int, set[tuple[int, int]]]) 
 
 def candidate_records(candidates: Iterable[Candidate]) -> list[dict]:
     return [{"candidate_id": c.candidate_id, "label": c.label, "type": c.type, "score": c.score, "total": c.total,
-             "counts": dict(c.counts),
+             "counts": dict(c.counts), "first": c.type in FIRST_TYPES or bool(c.signal), "signal": c.signal,
              "evidence": [{"profile_id": e.profile_id, "sentence": e.sentence, "start": e.start, "end": e.end,
                            "marks": [list(m) for m in e.marks]} for e in c.evidence]}
             for c in candidates]
@@ -193,6 +218,24 @@ def _candidates_table(analysis: Analysis) -> pd.DataFrame:
     rows = [{**r, "counts": json.dumps(r["counts"], ensure_ascii=False),
              "evidence": json.dumps(r["evidence"], ensure_ascii=False)}
             for r in candidate_records(editor_candidates(analysis))]
-    frame = pd.DataFrame(rows, columns=["candidate_id", "label", "type", "score", "total", "counts", "evidence"])
+    frame = pd.DataFrame(rows, columns=["candidate_id", "label", "type", "score", "total", "counts", "first", "signal",
+                                        "evidence"])
+    frame.insert(0, "article_id", analysis.article.id)
+    return frame
+
+
+HIT_COLUMNS = ["candidate_id", "type", "profile_id", "sentence_index", "text", "start", "end"]
+
+
+@table("candidate_hits")
+def _candidate_hits_table(analysis: Analysis) -> pd.DataFrame:
+    """Every occurrence of every candidate, so that a picked one can be drawn from its own hits."""
+    starts = [s.start for s in analysis.sentences]
+    text = analysis.article.text
+    rows = [{"candidate_id": c.candidate_id, "type": c.type, "profile_id": analysis.article.section_at(start).id,
+             "sentence_index": bisect.bisect_right(starts, start) - 1, "text": text[start:end],
+             "start": start, "end": end}
+            for c in editor_candidates(analysis) for start, end in c.spans]
+    frame = pd.DataFrame(rows, columns=HIT_COLUMNS)
     frame.insert(0, "article_id", analysis.article.id)
     return frame

@@ -7,6 +7,7 @@ from pathlib import Path
 from . import tables
 from .corpus import load_article
 from .figures import SourceNote, build_figures
+from .figures.picked import pick_destinations, printable_picks
 from .outlock import output_lock
 from .pipeline import all_tables, analyse
 from .picks import PAGE_NAME, PICKS_DIR, Picks, load_picks, picks_path
@@ -43,8 +44,11 @@ def _write_report(article, analysis, frames: dict, output: Path, picks_dir: Path
         result.written.append(tables.write_csv(frame, folder / f"{name}.csv"))
     picks = _editors_picks(picks_path(article.id, picks_dir), frames, article.id, result)
     result.written.append(write_page(folder / PAGE_NAME, article.id, article.metadata.title, frames, picks))
-    result.written += build_figures(frames, figures / article.id if figures else folder / "figures",
-                                    picks.labels if picks else None, source=SourceNote.from_metadata(article.metadata))
+    figure_dir = figures / article.id if figures else folder / "figures"
+    printable, unprintable = printable_picks(picks, frames) if picks else (None, [])
+    result.written += build_figures(frames, figure_dir, printable, source=SourceNote.from_metadata(article.metadata))
+    if picks:
+        result.notes += [f"pick {line}" for line in unprintable + pick_destinations(printable, result.written)]
     if notebooks:
         result.written += _run_notebooks(article_path, output, picks_path(article.id, picks_dir), article.id)
     result.notes.append(f"{len(article.profiles)} profiles, {len(analysis.tokens)} tokens")
@@ -59,7 +63,8 @@ def _editors_picks(path: Path, frames: dict, article_id: str, result: ReportResu
         result.notes.append(f"no editors' picks ({path}); the figures highlight nothing")
         return None
     picks = load_picks(path, frames["candidates"], frames["pull_quotes"], article_id)
-    result.notes.append(f"editors' picks from {path}: {len(picks.themes)} themes, {len(picks.quotes)} quotes")
+    result.notes.append(f"editors' picks from {path}: {len(picks.themes)} candidates, {len(picks.quotes)} quotes "
+                        "(where each goes: the 'pick' lines below)")
     return picks
 
 

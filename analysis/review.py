@@ -131,28 +131,40 @@ def _themes_section(candidates: pd.DataFrame, columns: list[_Column], picks: Pic
     heads = "".join(f'<th class="n" scope="col">{e(c.head)}</th>' for c in columns)
     types = sorted({str(t) for t in candidates["type"]}) if len(candidates) else []
     options = "".join(f'<option value="{e(t)}">{e(TYPE_NAMES.get(t, t))}</option>' for t in types)
+    rows = _ordered(candidates, "candidate_id", picks.theme_ids)
+    labels = picks.labels
+    first = [row for row in rows if str(row.candidate_id) in labels or _first(row)]
+    more = [row for row in rows if row not in first]
     out = [
         '<section><h2>候选主题</h2>',
         f'<p class="filter"><label>类型 <select id="type-filter"><option value="">全部</option>{options}</select></label> '
-        f'<label><input type="checkbox" id="only-picked"> 只看已选</label> <span class="note">数字：每人段落中出现的次数；'
-        f'<mark>黄底</mark>是匹配到的词。</span></p>',
+        f'<label><input type="checkbox" id="only-picked"> 只看已选</label> '
+        f'<label><input type="checkbox" id="show-more"> 更多（另有 {len(more)} 个词族和关键词）</label> '
+        f'<span class="note">先列编码主题和文章自己的口号、引号术语、成语；词族和关键词有依据（如口号的共同语素、'
+        f'某人段落的可靠关键词）才列在前面，其余在“更多”里。数字：每人段落中出现的次数；<mark>黄底</mark>是匹配到的词。</span></p>',
         '<table id="themes"><thead><tr><th scope="col">选择</th><th scope="col">顺序</th>'
-        f'<th scope="col">印刷标签</th><th scope="col">类型</th><th class="n" scope="col">合计</th>{heads}</tr></thead>',
+        f'<th scope="col">印刷标签</th><th scope="col">类型</th><th scope="col">进图</th><th class="n" scope="col">合计</th>'
+        f'{heads}</tr></thead>',
     ]
-    labels = picks.labels
-    width = 5 + len(columns)
-    for row in _ordered(candidates, "candidate_id", picks.theme_ids):
+    width = 6 + len(columns)
+    profile_ids = {c.section_id for c in columns if c.section_id not in SECTION_NAMES}
+    for row in first + more:
         item_id, label, kind = str(row.candidate_id), str(row.label), str(row.type)
         counts = _json(row.counts)
         checked = " checked" if item_id in labels else ""
         cells = "".join(_count_cell(int(counts.get(c.section_id, 0)), c.head) for c in columns)
         evidence = "".join(_evidence_html(item, columns) for item in _json(row.evidence))
+        signal = str(getattr(row, "signal", "") or "")
+        why = f'<span class="signal">{e(signal)}</span>' if signal else ""
+        folded = ' data-more="1"' if row in more else ""
         out.append(
-            f'<tbody class="item" data-kind="theme" data-type="{e(kind)}" data-id="{e(item_id)}" data-label="{e(label)}">'
+            f'<tbody class="item" data-kind="theme" data-type="{e(kind)}" data-id="{e(item_id)}" data-label="{e(label)}"{folded}>'
             f'<tr><td><input type="checkbox" class="pick" aria-label="选择 {e(label)}"{checked}></td>'
             f'<td class="move">{_MOVE_BUTTONS}</td>'
-            f'<td title="{e(item_id)}"><input type="text" class="label" value="{e(labels.get(item_id, label))}" aria-label="印刷标签"></td>'
-            f'<td class="type">{e(TYPE_NAMES.get(kind, kind))}</td><td class="n total">{int(row.total)}</td>{cells}</tr>'
+            f'<td class="labelcell" title="{e(item_id)}"><textarea class="label" rows="1" aria-label="印刷标签">'
+            f'{e(labels.get(item_id, label))}</textarea>{why}</td>'
+            f'<td class="type">{e(TYPE_NAMES.get(kind, kind))}</td>'
+            f'<td class="print">{e(_print_note(counts, profile_ids))}</td><td class="n total">{int(row.total)}</td>{cells}</tr>'
             f'<tr class="evidence"><td></td><td colspan="{width - 1}"><span class="tag">证据句</span>{evidence}</td></tr>'
             "</tbody>"
         )
@@ -160,6 +172,32 @@ def _themes_section(candidates: pd.DataFrame, columns: list[_Column], picks: Pic
         out.append(f'<tbody><tr><td colspan="{width}">（没有候选主题）</td></tr></tbody>')
     out.append("</table></section>")
     return "".join(out)
+
+
+def _first(row) -> bool:
+    """Whether a candidate is listed before 更多 (the `candidates` table's `first`; all, if absent)."""
+    first = getattr(row, "first", True)
+    return first is True or str(first).lower() in ("true", "1")
+
+
+def _quote_print_note(text: str) -> str:
+    """A ticked quote becomes a pull-quote graphic (chart 10), unless the house font lacks a character."""
+    from .errors import InputError
+    from .figures.fonts import missing_glyphs
+
+    try:
+        missing = missing_glyphs(text)
+    except InputError:  # no house font on this machine: the report will say so
+        missing = []
+    return f"不进图：印刷字体缺“{''.join(missing)}”" if missing else "引语图（图10）"
+
+
+def _print_note(counts: Mapping[str, int], profile_ids: set[str]) -> str:
+    """Where a ticked candidate goes: rows of charts 9a (people x themes) and 9b (where in the text),
+    a node of 9c; 9a only draws profiles, so a candidate found only outside them says so."""
+    if not profile_ids or any(counts.get(p) for p in profile_ids):
+        return "图9a·9b·9c"
+    return "图9b·9c（9a 无点：不在人物段落里）"
 
 
 def _count_cell(count: int, head: str) -> str:
@@ -190,7 +228,7 @@ def _quotes_section(quotes: pd.DataFrame, names: Mapping[str, str], picks: Picks
     out = ['<section><h2>候选引语</h2>',
            '<table id="quotes"><thead><tr><th scope="col">选择</th><th scope="col">顺序</th>'
            '<th class="n" scope="col">排名</th><th scope="col">引语</th><th scope="col">说话人</th>'
-           '<th scope="col">所在段落</th></tr></thead>']
+           '<th scope="col">所在段落</th><th scope="col">进图</th></tr></thead>']
     for row in _ordered(quotes, "quote_id", picks.quote_ids):
         item_id, text = str(row.quote_id), str(row.text)
         speaker = "" if pd.isna(row.speaker) else str(row.speaker)
@@ -200,10 +238,11 @@ def _quotes_section(quotes: pd.DataFrame, names: Mapping[str, str], picks: Picks
             f'<tbody class="item" data-kind="quote" data-id="{e(item_id)}">'
             f'<tr><td><input type="checkbox" class="pick" aria-label="选择引语 {int(row.rank)}"{checked}></td>'
             f'<td class="move">{_MOVE_BUTTONS}</td><td class="n">{int(row.rank)}</td>'
-            f'<td class="quote">“{e(text)}”</td><td>{e(speaker) or "—"}</td><td>{e(where)}</td></tr></tbody>'
+            f'<td class="quote">“{e(text)}”</td><td>{e(speaker) or "—"}</td><td>{e(where)}</td>'
+            f'<td class="print">{e(_quote_print_note(text))}</td></tr></tbody>'
         )
     if not len(quotes):
-        out.append('<tbody><tr><td colspan="6">（没有候选引语）</td></tr></tbody>')
+        out.append('<tbody><tr><td colspan="7">（没有候选引语）</td></tr></tbody>')
     out.append("</table></section>")
     return "".join(out)
 

@@ -80,7 +80,7 @@ def test_ticked_themes_are_saved_in_order_with_print_labels(page, tmp_path):
     _open(page, write_page(tmp_path / "editors.html", ARTICLE_ID, "测试文章", tables))
     _theme(page, "theme:patience").locator("input.pick").check()
     _theme(page, "term:话毕单成").locator("input.pick").check()
-    _theme(page, "term:话毕单成").locator("input.label").fill("话毕即成")
+    _theme(page, "term:话毕单成").locator("textarea.label").fill("话毕即成")
     _theme(page, "term:话毕单成").get_by_role("button", name="上移").click()  # above 四心
     _theme(page, "term:话毕单成").get_by_role("button", name="上移").click()  # above 耐心服务
     page.locator('tbody.item[data-id="q:80-99"] input.pick').check()
@@ -112,8 +112,29 @@ def test_a_hostile_candidate_id_round_trips_as_data(page, tmp_path):
     assert picks.labels[hostile] == "标签<script>window.__pwned = 1; alert(1)</script>"
 
 
-def test_editor_picks_two_themes_and_the_next_report_highlights_exactly_those(page, tmp_path):
-    """The whole loop on the bundled article: report -> page -> tick two themes -> save -> picks/ -> report."""
+def test_long_labels_wrap_and_are_never_cut(page, tmp_path):
+    tables = sample_tables()
+    _open(page, write_page(tmp_path / "editors.html", ARTICLE_ID, "测试文章", tables))
+    box = _theme(page, "theme:patience").locator("textarea.label")
+    box.fill("一个很长很长的印刷标签，" * 6)
+    assert box.evaluate("b => b.scrollHeight <= b.clientHeight + 1 && b.scrollWidth <= b.clientWidth + 1")
+    assert box.evaluate("b => b.clientHeight > 2 * parseFloat(getComputedStyle(b).fontSize)")  # wrapped
+
+
+def test_folded_candidates_are_one_click_away(page, tmp_path):
+    tables = sample_tables()
+    tables["candidates"]["first"] = [True, True, True, False]
+    keyword = "keyword:</script><script>window.__pwned=3</script>"
+    _open(page, write_page(tmp_path / "editors.html", ARTICLE_ID, "测试文章", tables))
+    assert not _theme(page, keyword).is_visible()
+    page.locator("#show-more").check()
+    assert _theme(page, keyword).is_visible()
+
+
+def test_editor_picks_theme_slogan_and_quote_and_the_report_prints_exactly_those(page, tmp_path):
+    """The whole loop on the bundled article: report -> page -> tick a codebook theme, a slogan or
+    idiom and a quote, reorder and relabel them -> save -> picks/ -> report: the picked figures'
+    CSVs mark exactly those picks, in that order, with those labels, and the quote is a pull quote."""
     import pandas as pd
 
     from analysis.report import build_report
@@ -122,23 +143,43 @@ def test_editor_picks_two_themes_and_the_next_report_highlights_exactly_those(pa
     first = build_report(output=output, picks_dir=picks_dir)
     folder = output / first.article_id
     candidates = pd.read_csv(folder / "candidates.csv", encoding="utf-8-sig")
-    themes = [c for c in candidates["candidate_id"] if c.startswith("theme:")][:2]
-    assert len(themes) == 2
+    parents = set(pd.read_csv(folder / "theme_hits.csv", encoding="utf-8-sig")["parent"].dropna())
+    theme = next(c for c in candidates["candidate_id"] if c.startswith("theme:") and c[6:] not in parents)
+    found = next(c for c in candidates["candidate_id"] if c.startswith(("slogan:", "idiom:")))
+    quote = pd.read_csv(folder / "pull_quotes.csv", encoding="utf-8-sig")["quote_id"].iloc[1]
 
     _open(page, folder / "editors.html")
-    assert page.evaluate("typeof window.__pwned") == "undefined" and page.errors == []
-    for candidate_id in themes:
+    assert page.errors == []
+    for candidate_id in (theme, found):
         _theme(page, candidate_id).locator("input.pick").check()
-    _theme(page, themes[1]).locator("input.label").fill("编辑改写的标签")
+    page.locator(f'tbody.item[data-id="{quote}"] input.pick').check()
+    _theme(page, theme).locator("textarea.label").fill("编辑改写的主题")
+    _theme(page, found).locator("textarea.label").fill("编辑改写的口号")
+    # The slogan or idiom goes above the theme: the editor's order, whatever the list's order was.
+    while page.locator("tbody.item[data-kind=theme]").first.get_attribute("data-id") != found:
+        _theme(page, found).get_by_role("button", name="上移").click()
     saved = _save(page, picks_dir)
-    assert saved == picks_dir / f"{first.article_id}.json"
+    assert json.loads(saved.read_text(encoding="utf-8"))["themes"] == [
+        {"id": found, "label": "编辑改写的口号"}, {"id": theme, "label": "编辑改写的主题"}]
 
     second = build_report(output=output, picks_dir=picks_dir)
-    assert any("picks" in note for note in second.notes)
-    matrix = pd.read_csv(folder / "figures" / "09a_themes_by_staff_picked.csv", encoding="utf-8-sig")
-    highlighted = set(matrix.loc[matrix["highlighted"], "theme_id"])
-    assert highlighted == {candidate_id.removeprefix("theme:") for candidate_id in themes}
-    assert "编辑改写的标签" in set(matrix.loc[matrix["theme_id"] == themes[1].removeprefix("theme:"), "row_label"].str.split("·").str[-1])
-    # The new page shows the picks ticked.
+    figures = folder / "figures"
+    expected = [(found, "编辑改写的口号", 1), (theme, "编辑改写的主题", 2)]
+    for name in ("09a_themes_by_staff_picked", "09b_theme_dispersion_picked"):
+        data = pd.read_csv(figures / f"{name}.csv", encoding="utf-8-sig")
+        marked = data[data["highlighted"]].drop_duplicates("candidate_id").sort_values("row")
+        assert list(zip(marked["candidate_id"], marked["row_label"], marked["pick_order"])) == expected, name
+        assert list(marked["row"]) == [0, 1]
+    network = pd.read_csv(figures / "09c_theme_cooccurrence_picked.csv", encoding="utf-8-sig")
+    assert "编辑改写的主题" in set(network.filter(like="label").stack())
+    pull = pd.read_csv(figures / "10_pull_quote_1.csv", encoding="utf-8-sig")
+    assert list(pull["quote_id"]) == [quote]
+    assert (figures / "10_pull_quote_1.pdf").exists() and (figures / "10_pull_quote_1.png").exists()
+    assert not (figures / "10_pull_quote_2.csv").exists()
+    summary = "\n".join(second.notes)
+    assert f"pick {found}: 09a (row 1" in summary and f"pick {theme}: 09a (row 2" in summary
+    assert f"pick {quote}: 10_pull_quote_1" in summary
+    # The new page shows the picks ticked, first, relabelled.
     _open(page, folder / "editors.html")
-    assert [page.locator(f'tbody.item[data-id="{c}"] input.pick').is_checked() for c in themes] == [True, True]
+    assert page.locator("tbody.item[data-kind=theme]").first.get_attribute("data-id") == found
+    assert _theme(page, theme).locator("textarea.label").input_value() == "编辑改写的主题"

@@ -44,8 +44,30 @@ def test_counts_and_evidence_trace_to_the_text(bundled):
 def test_candidates_table(bundled):
     frame = all_tables(bundled)["candidates"]
     assert list(frame.columns) == ["article_id", "candidate_id", "label", "type", "score", "total", "counts",
-                                   "evidence"]
+                                   "first", "signal", "evidence"]
     first = frame.iloc[0]
     assert sum(json.loads(first["counts"]).values()) == first["total"]
     evidence = json.loads(first["evidence"])
     assert set(evidence[0]) == {"profile_id", "sentence", "start", "end", "marks"}
+
+
+def test_candidate_hits_are_every_occurrence_with_its_span(bundled):
+    """A picked candidate is drawn from its own hits: each is article.text[start:end], in its section."""
+    tables = all_tables(bundled)
+    hits, candidates = tables["candidate_hits"], tables["candidates"]
+    text = bundled.article.text
+    assert all(text[s:e] == t for s, e, t in zip(hits["start"], hits["end"], hits["text"]))
+    assert all(bundled.article.section_at(s).id == p for s, p in zip(hits["start"], hits["profile_id"]))
+    totals = hits.groupby("candidate_id").size()
+    assert all(totals[c] == t for c, t in zip(candidates["candidate_id"], candidates["total"]))
+
+
+def test_families_and_keywords_come_first_only_with_a_signal_from_the_data(bundled):
+    frame = all_tables(bundled)["candidates"]
+    first = frame[frame["first"].astype(bool)]
+    assert set(frame.loc[frame["type"].isin(["theme", "slogan", "term", "idiom"]), "candidate_id"]) <= set(first["candidate_id"])
+    plain = first[first["type"].isin(["family", "keyword"])]
+    assert (plain["signal"].str.len() > 0).all()  # no family or keyword first without a reason
+    folded = frame[~frame["first"].astype(bool)]
+    assert set(folded["type"]) <= {"family", "keyword"} and len(folded) > 0
+    assert (folded["signal"].fillna("") == "").all()

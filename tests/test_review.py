@@ -56,7 +56,7 @@ def test_page_shows_existing_picks_ticked_first_and_relabelled(tables):
     assert order[:2] == ["term:话毕单成", "theme:patience"]
     ticked = re.findall(r'data-id="([^"]*)"[^>]*><tr><td><input type="checkbox" class="pick"[^>]*checked', page)
     assert ticked == ["term:话毕单成", "theme:patience", "q:80-99"]
-    assert 'value="话毕即成"' in page
+    assert '>话毕即成</textarea>' in page
 
 
 def _write(tmp_path, data, name=f"{ARTICLE_ID}.json"):

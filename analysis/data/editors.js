@@ -11,7 +11,7 @@
       version: config.version,
       article_id: config.article_id,
       themes: items("theme").filter(isPicked).map(function (item) {
-        var label = item.querySelector("input.label").value.trim();
+        var label = item.querySelector(".label").value.replace(/\s+/g, " ").trim();
         return {id: item.dataset.id, label: label || item.dataset.label};
       }),
       quotes: items("quote").filter(isPicked).map(function (item) { return {id: item.dataset.id}; })
@@ -36,8 +36,10 @@
   function filter() {
     var type = document.getElementById("type-filter").value;
     var only = document.getElementById("only-picked").checked;
+    var more = document.getElementById("show-more").checked || type !== "";
     items("theme").forEach(function (item) {
-      item.hidden = (type !== "" && item.dataset.type !== type) || (only && !isPicked(item));
+      item.hidden = (type !== "" && item.dataset.type !== type) || (only && !isPicked(item)) ||
+        (!more && item.dataset.more === "1" && !isPicked(item));
     });
   }
   document.addEventListener("click", function (event) {

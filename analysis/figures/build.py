@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import cloud, dispersion, family, house, keyness, matrix, network, tenure, workload
+from . import cloud, dispersion, family, house, keyness, matrix, network, picked, pullquote, tenure, workload
 from .contactsheet import write_contact_sheet
 from .fonts import strict_glyphs
 from .write import Chart, write_chart
@@ -67,25 +67,44 @@ def make_charts(tables: Mapping[str, pd.DataFrame], source: house.SourceNote, pi
         if len(network.leaf_hits(tables["theme_hits"])["theme_id"].unique()) > 1:
             _, figure, net = network.theme_chart(tables["theme_hits"], source, settings=settings)
             yield Chart("08_theme_cooccurrence", figure, net, dpi)
-        if picks.ids("theme"):
-            data = matrix.matrix_data(tables["theme_matrix"], picks)
+    yield from picked_charts(tables, source, picks, order, settings)
+
+
+def picked_charts(tables: Mapping[str, pd.DataFrame], source: house.SourceNote, picks: house.Picks,
+                  order: list[str] | None, settings: house.PrintSettings) -> Iterator[Chart]:
+    """Chart 9 (every theme-like pick a highlighted row, in the editor's order and labels) and
+    chart 10 (a pull quote per picked quote)."""
+    dpi = settings.png_dpi
+    rows = picked.picked_rows(picks, tables.get("candidates"))
+    if rows and _has(tables, "profiles"):
+        data = picked.picked_matrix_data(tables, rows)
+        if not data.empty:
             yield Chart("09a_themes_by_staff_picked", matrix.draw_matrix(data, source, highlight=True,
                                                                          settings=settings), data, dpi)
-            data = dispersion.dispersion_data(tables["theme_hits"], order, picks)
+    if rows and _has(tables, "sections"):
+        data = picked.picked_dispersion_data(tables, rows, order)
+        if not data.empty:
+            sections = dispersion.section_marks(tables["profiles"])
+            text_length = int(tables["sections"]["end"].max())
             yield Chart("09b_theme_dispersion_picked", dispersion.draw_dispersion(
                 data, sections, text_length, source, highlight=True, settings=settings), data, dpi)
-            if len(network.leaf_hits(tables["theme_hits"])["theme_id"].unique()) > 1:
-                _, figure, net = network.theme_chart(tables["theme_hits"], source, picks, highlight=True,
-                                                     settings=settings)
-                yield Chart("09c_theme_cooccurrence_picked", figure, net, dpi)
-
+    if rows and _has(tables, "theme_hits"):
+        hits, _ = picked.network_hits(tables, rows)
+        if len(network.leaf_hits(hits)["theme_id"].unique()) > 1:
+            _, figure, net = network.theme_chart(hits, source, picks, highlight=True, settings=settings)
+            yield Chart("09c_theme_cooccurrence_picked", figure, net, dpi)
+    if picks.quotes and _has(tables, "pull_quotes"):
+        for data in pullquote.pull_quote_data(tables, list(picks.quotes)):
+            figure, data = pullquote.draw_pull_quote(data, source, settings=settings)
+            yield Chart(f"10_pull_quote_{int(data['pick_order'].iloc[0])}", figure, data, dpi)
 
 def build_figures(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, picks=None, *,
                   source: house.SourceNote, settings: house.PrintSettings | None = None) -> list[Path]:
     """Write every chart (PDF, PNG, CSV) and the contact sheet into `out_dir`; return the paths.
 
-    `picks`: the editors' picked candidate ids, as a mapping id -> print label (or None) or a
-    plain iterable of ids; picked themes drive the highlighted versions (chart 9).
+    `picks`: the editors' picks (a picks file's `Picks`), or the picked candidate ids as a mapping
+    id -> print label (or None) or a plain iterable of ids; theme-like picks drive the highlighted
+    versions (chart 9), picked quotes the pull quotes (chart 10).
     """
     import matplotlib
 

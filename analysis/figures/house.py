@@ -248,22 +248,32 @@ def profile_label(profile_id: str, name) -> str:
 
 @dataclass(frozen=True)
 class Picks:
-    """The editors' picks as the figures use them: candidate id -> print label (or None)."""
+    """The editors' picks as the figures use them: candidate id -> print label (or None), in the
+    editor's order, and the picked quote ids in order."""
     labels: Mapping[str, str | None]
+    quotes: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, picks) -> Picks:
-        """From a mapping id -> label, an iterable of ids, or None (nothing picked)."""
+        """From a picks file's `Picks` (labels and quote_ids), a mapping id -> label, an iterable of
+        ids, or None (nothing picked)."""
         if picks is None:
             return cls({})
         if isinstance(picks, Picks):
             return picks
+        if hasattr(picks, "labels") and hasattr(picks, "quote_ids"):
+            return cls(dict(picks.labels), tuple(picks.quote_ids))
         if isinstance(picks, Mapping):
             return cls(dict(picks))
         return cls({str(pick): None for pick in picks})
 
     def __bool__(self) -> bool:
-        return bool(self.labels)
+        return bool(self.labels or self.quotes)
+
+    def row_labels(self) -> dict[str, str | None]:
+        """Every pick by the id its row has in a chart's data, in the editor's order: a codebook
+        theme by its theme id ("patience"), any other candidate by its candidate id ("idiom:默默无闻")."""
+        return {key.removeprefix("theme:"): label for key, label in self.labels.items()}
 
     def ids(self, kind: str) -> dict[str, str | None]:
         """Picked ids of one candidate type ("theme", "slogan"), without the "type:" prefix."""

@@ -47,7 +47,7 @@ def cooccurrence_edges(theme_hits: pd.DataFrame, min_sentences: int = 2) -> pd.D
 
 def network_data(theme_hits: pd.DataFrame, picks=None, min_sentences: int = 2, seed: int = LAYOUT_SEED) -> pd.DataFrame:
     """One row per drawn mark: nodes (kind=node, with x, y) and edges (kind=edge, with both ends)."""
-    picked = house.Picks.of(picks).ids("theme")
+    picked = house.Picks.of(picks).row_labels()
     parents = dict(zip(theme_hits["theme_id"], theme_hits["parent"]))
     picked = {t: picked.get(t) for t in parents if t in picked or parents[t] in picked}
     edges = cooccurrence_edges(theme_hits, min_sentences)
@@ -58,15 +58,21 @@ def network_data(theme_hits: pd.DataFrame, picks=None, min_sentences: int = 2, s
     graph.add_nodes_from(sorted(sizes.index))
     graph.add_weighted_edges_from(edges[["source", "target", "sentences"]].itertuples(index=False))
     positions = _layout(graph, seed)
-    nodes = pd.DataFrame([{"kind": "node", "theme_id": t, "label": picked.get(t) or labels[t],
+    name = {t: picked.get(t) or labels[t] for t in labels.index}  # the editor's label where there is one
+    order = {t: i for i, t in enumerate(house.Picks.of(picks).row_labels(), 1)}
+    nodes = pd.DataFrame([{"kind": "node", "theme_id": t, "label": name[t],
                            "sentences": int(sizes[t]), "x": round(float(x), 4), "y": round(float(y), 4),
-                           "highlighted": t in picked} for t, (x, y) in sorted(positions.items())])
-    links = pd.DataFrame([{"kind": "edge", "theme_id": f"{a}|{b}", "label": f"{labels[a]}—{labels[b]}",
+                           "highlighted": t in picked, "pick_order": order.get(t)}
+                          for t, (x, y) in sorted(positions.items(), key=lambda item: (order.get(item[0], len(order) + 1), item[0]))])
+    links = pd.DataFrame([{"kind": "edge", "theme_id": f"{a}|{b}", "label": f"{name[a]}—{name[b]}",
                            "sentences": int(n), "x": round(float(positions[a][0]), 4),
                            "y": round(float(positions[a][1]), 4), "x2": round(float(positions[b][0]), 4),
                            "y2": round(float(positions[b][1]), 4), "highlighted": a in picked or b in picked}
                           for a, b, n in edges.itertuples(index=False)])
-    return pd.concat([nodes, links], ignore_index=True)
+    data = pd.concat([nodes, links], ignore_index=True)
+    if "pick_order" in data:
+        data["pick_order"] = data["pick_order"].astype("Int64")
+    return data
 
 
 def _layout(graph: nx.Graph, seed: int = LAYOUT_SEED) -> dict[str, tuple[float, float]]:
@@ -196,13 +202,15 @@ def _distance_to_segment(point, start, end) -> float:
 
 def cooccurrence_data(theme_hits: pd.DataFrame, picks=None) -> pd.DataFrame:
     """The matrix version: one row per pair of leaf themes sharing at least one sentence (lower triangle)."""
-    picked = house.Picks.of(picks).ids("theme")
+    picked = house.Picks.of(picks).row_labels()
     parents = dict(zip(theme_hits["theme_id"], theme_hits["parent"]))
     picked = {t: picked.get(t) for t in parents if t in picked or parents[t] in picked}
     labels = theme_hits.groupby("theme_id")["theme_label"].first()
     edges = cooccurrence_edges(theme_hits, min_sentences=1)
-    order = list(leaf_hits(theme_hits).groupby("theme_id")["sentence_index"].nunique()
-                 .sort_values(ascending=False, kind="stable").index)
+    by_size = list(leaf_hits(theme_hits).groupby("theme_id")["sentence_index"].nunique()
+                   .sort_values(ascending=False, kind="stable").index)
+    editor = [t for t in house.Picks.of(picks).row_labels() if t in by_size]  # the editor's order first
+    order = editor + [t for t in by_size if t not in editor]
     position = {t: i for i, t in enumerate(order)}
     rows = []
     for a, b, n in edges.itertuples(index=False):
