@@ -62,7 +62,7 @@ print(page)
 # 每张图有 PDF（交印刷厂，字体已嵌入）、PNG（预览）和 CSV（图里的数据）；`contact_sheet.pdf` 把全部图表排在一起，便于审看。
 
 # %%
-written = build_figures(tables, folder / "figures", picks=picks.labels if picks else None,
+written = build_figures(tables, folder / "figures", picks=picks,
                         source=SourceNote.from_metadata(article.metadata))
 sorted(path.name for path in written if path.suffix == ".pdf")
 
