@@ -195,7 +195,9 @@ def _quote_print_note(text: str) -> str:
 def _print_note(counts: Mapping[str, int], profile_ids: set[str]) -> str:
     """Where a ticked candidate goes: rows of charts 9a (people x themes) and 9b (where in the text),
     a node of 9c; 9a only draws profiles, so a candidate found only outside them says so."""
-    if not profile_ids or any(counts.get(p) for p in profile_ids):
+    if not profile_ids:
+        return "图9b·9c（文章没有人物段落，不画 9a）"
+    if any(counts.get(p) for p in profile_ids):
         return "图9a·9b·9c"
     return "图9b·9c（9a 无点：不在人物段落里）"
 
