@@ -14,7 +14,7 @@ from matplotlib.testing.compare import compare_images
 from PIL import Image, ImageFont
 
 from analysis.figures import build_figures, house, make_charts
-from analysis.figures import cloud, dispersion, fonts, keyness, matrix, tenure, workload
+from analysis.figures import cloud, dispersion, fonts, keyness, matrix, pullquote, tenure, workload
 from analysis.figures.write import Chart, write_chart
 from analysis.pipeline import all_tables, analyse
 
@@ -22,7 +22,7 @@ BASELINE = Path(__file__).parent / "baseline"
 PICKS = {"theme:patience": "耐心", "theme:same_day": "话毕单成"}
 EXPECTED = {"01_themes_by_staff", "02_heart_family", "03_daily_workload", "04_tenure", "05_keyness",
             "06_word_cloud", "07_theme_dispersion", "08_theme_cooccurrence", "09a_themes_by_staff_picked",
-            "09b_theme_dispersion_picked", "09c_theme_cooccurrence_picked"}
+            "09b_theme_dispersion_picked", "09c_theme_cooccurrence_picked", "10_pull_quote_1"}
 SOURCE = house.SourceNote("淮海晚报", "2017-11", "测试标题")
 
 
@@ -37,17 +37,23 @@ def source(article):
 
 
 @pytest.fixture(scope="session")
-def built(tables, source, tmp_path_factory):
+def picks(tables):
+    """Two themes and the top pull quote, as a picks file gives them."""
+    return house.Picks(PICKS, (tables["pull_quotes"]["quote_id"].iloc[0],))
+
+
+@pytest.fixture(scope="session")
+def built(tables, source, picks, tmp_path_factory):
     out = tmp_path_factory.mktemp("figures")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        paths = build_figures(tables, out, PICKS, source=source)
+        paths = build_figures(tables, out, picks, source=source)
     return out, paths, [str(w.message) for w in caught]
 
 
 @pytest.fixture(scope="session")
-def charts(tables, source):
-    return {chart.name: chart for chart in make_charts(tables, source, PICKS)}
+def charts(tables, source, picks):
+    return {chart.name: chart for chart in make_charts(tables, source, picks)}
 
 
 # --- the font -----------------------------------------------------------------------------
@@ -316,10 +322,19 @@ def _reference_figures():
         "workload": workload.draw_workload(workload.workload_data(_workloads()), SOURCE),
         "dispersion": dispersion.draw_dispersion(dispersion.dispersion_data(hits, ["hearts", "patience", "bridge"]),
                                                  dispersion.section_marks(_profiles()), 300, SOURCE),
+        "pull_quote": pullquote.draw_pull_quote(pullquote.pull_quote_data(_pull_quote_tables(), ["q:1"])[0], SOURCE)[0],
     }
 
 
-@pytest.mark.parametrize("name", ["matrix", "tenure", "workload", "dispersion"])
+def _pull_quote_tables():
+    quotes = pd.DataFrame({"quote_id": ["q:1"], "rank": [1], "score": [1.0], "profile_id": ["p01"], "speaker": ["张小红"],
+                           "text": ["只要市民满意,我们再累也值得。这是我们每个人的心里话,也是“四心”服务的本意"],
+                           "start": [20], "end": [58]})
+    people = pd.DataFrame({"name": ["张小红"], "role": ["话务员"]})
+    return {"pull_quotes": quotes, "people": people}
+
+
+@pytest.mark.parametrize("name", ["matrix", "tenure", "workload", "dispersion", "pull_quote"])
 def test_reference_image(name, tmp_path):
     figure = _reference_figures()[name]
     actual = tmp_path / f"{name}.png"
@@ -406,3 +421,20 @@ def test_network_conflicts_are_found_on_a_crowded_layout(tables, source):
          "y2": 0.0, "highlighted": False}])
     found = network.conflicts(network.draw_network(data, source))
     assert any("crosses b" in problem for problem in found)
+
+
+def test_pull_quote_prints_the_quote_speaker_and_role_in_the_editors_order(tables, picks, charts):
+    chart = charts["10_pull_quote_1"]
+    row = chart.data.iloc[0]
+    quote = tables["pull_quotes"].set_index("quote_id").loc[picks.quotes[0]]
+    assert row["quote_id"] == picks.quotes[0] and row["pick_order"] == 1
+    assert row["speaker"] == quote["speaker"] and row["attribution"].startswith("——" + quote["speaker"])
+    printed = [t.get_text() for t in chart.figure.texts]
+    assert "".join(row["printed"].split("\n")) in "".join(printed)
+    assert not any(line[0] in pullquote.NO_LINE_START for line in row["printed"].split("\n"))
+
+
+def test_pull_quote_typesetting():
+    assert pullquote.print_text("亲子活动,我已经缺席很多次了!") == "亲子活动，我已经缺席很多次了！"
+    assert pullquote.print_text("3,000 calls, done") == "3,000 calls, done"  # Latin text keeps its commas
+    assert pullquote.keep_marks_with_text(["我们再累也值得", "。”"]) == ["我们再累也值", "得。”"]
