@@ -26,6 +26,7 @@ import time
 import traceback
 import uuid
 import warnings
+from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -91,6 +92,9 @@ class BatchSummary:
     bytes: int = 0  # UTF-8 size of the articles analysed in this run
     seconds: float = 0.0
     rebuilt: list[str] = field(default_factory=list)  # chunks found missing or corrupt, analysed again
+    # How many articles gave each warning (the message without the article's path): on a large
+    # corpus the same warning ("no profile headings found") would otherwise fill the console.
+    warning_counts: Counter = field(default_factory=Counter)
 
     def line(self) -> str:
         return f"{self.succeeded} succeeded, {self.failed} failed"
@@ -548,13 +552,22 @@ def run_batch(corpus: str | Path, out: str | Path, workers: int = 1, scheduler=N
         summary.written = combine(out, [(name, on_disk[name], selected[name]) for name in order])
         for name in set(on_disk) - set(selected):  # every article in it changed or left the corpus
             shutil.rmtree(parts / name, ignore_errors=True)
+    for kind, count in summary.warning_counts.items():
+        if count > WARNINGS_SHOWN:
+            say(f"warning in {count - WARNINGS_SHOWN} more articles: {kind}")
     summary.seconds = time.perf_counter() - started
     return summary
 
 
+WARNINGS_SHOWN = 3  # articles named per kind of warning; the rest are counted at the end
+
+
 def _count(result: ArticleResult, summary: BatchSummary, say: Callable[[str], None]) -> None:
     for message in result.warnings:
-        say(f"{result.job.path}: warning: {message}")
+        kind = message.removeprefix(f"{result.job.path}: ")
+        summary.warning_counts[kind] += 1
+        if summary.warning_counts[kind] <= WARNINGS_SHOWN:
+            say(f"{result.job.path}: warning: {kind}")
     if result.ok:
         summary.succeeded += 1
         summary.bytes += result.bytes

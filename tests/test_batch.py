@@ -288,3 +288,16 @@ def test_two_batches_into_one_folder_take_turns_and_say_who_holds_it(tmp_path):
             quiet_run(corpus, out, lock_timeout=0)
     summary, _ = quiet_run(corpus, out, lock_timeout=0)
     assert summary.succeeded == 1
+
+
+def test_a_warning_many_articles_share_is_named_a_few_times_then_counted(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(6):
+        (corpus / f"a{number}.txt").write_text(f"没有小标题的稿件{number}\n市民来电反映问题，话务员耐心解答。", encoding="utf-8")
+    said: list[str] = []
+    summary = run_batch(corpus, tmp_path / "out", progress=False, report=said.append)
+    assert summary.succeeded == 6
+    named = [line for line in said if "no profile headings" in line and line.startswith(str(corpus))]
+    assert len(named) == 3
+    assert any(line.startswith("warning in 3 more articles: no profile headings") for line in said)
