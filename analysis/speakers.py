@@ -145,6 +145,7 @@ class SectionPeople:
         self.mentions = self._find_mentions()
         self.genders = self._genders()
         self.main = subject or self._dominant()
+        self.narration = self.masked  # `attribute` blanks the marks of quotes that are not speech
 
     def _dominant(self) -> str | None:
         """The person a section without a subject is about: the only one it names, or most of its
@@ -531,6 +532,14 @@ def _previous_sentence(text: str) -> str:
 def attribute(people: SectionPeople, spans: Sequence[QuoteSpan], heading_end: int | None = None) -> list[Speaker]:
     """The speaker of each quote of one section (NOBODY for terms, slogans and lists), in order."""
     text = people.text
+    # narration with the marks of terms and titles blanked too: only speech ends a stretch of narration
+    narration = list(people.masked)
+    for span in spans:
+        if span.kind != "speech":
+            for index in (span.open_at, span.close_at):
+                if 0 <= index < len(narration) and narration[index] in "“”‘’":
+                    narration[index] = " "
+    people.narration = "".join(narration)
     result: list[Speaker] = []
     previous_speech: tuple[QuoteSpan, Speaker] | None = None
     for index, span in enumerate(spans):
@@ -675,7 +684,7 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
     if not people.masked[first:span.open_at].strip():  # the quote opens its paragraph: the paragraph before
         region_end = max(0, first - 1)
         region_start = text.rfind("\n", 0, region_end) + 1
-    narration = people.masked[region_start:region_end].rstrip()
+    narration = people.narration[region_start:region_end].rstrip()
     previous = _previous_sentence(narration)
     if previous and (speaks_first_person or previous.endswith(("：", ":"))):
         clause_text = previous.rstrip("：:")
