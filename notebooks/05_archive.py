@@ -29,7 +29,7 @@
 # %% tags=["parameters"]
 # 参数：`make archive` 无界面运行时会换成绝对路径；在 JupyterLab 里可以直接改。
 ARCHIVE = "../output/archive/bundled"  # batch 的输出文件夹（里面有 tokens.parquet 等表格）
-FIELDS = []  # 从稿件编号读出的分组字段，例如 ["category=_([a-z]+)$"]
+FIELDS = []  # 从稿件编号读出分组字段的规则：名称=正则表达式（make archive 按类别分组）
 GROUP_BY = None  # 按哪个字段分组；None 表示整个稿库一组
 QUERY = "服务"  # 索引行和搭配词要查的词
 REPORTS = "../output"  # 单篇报告（编辑选择页）所在的文件夹

@@ -40,7 +40,7 @@ def prevalence_data(prevalence: pd.DataFrame, max_themes: int = MAX_THEMES, max_
 def finding(data: pd.DataFrame) -> str:
     """The chart's title: the most widespread theme and where it is most common."""
     top = data.sort_values(["share", "articles_with"], ascending=False).iloc[0]
-    return f"“{top['theme_label']}”最常见：{top['group']}稿件中{top['share']:.0%}提到"
+    return f"“{top['theme_label']}”在{top['group']}稿件中最常见：{top['share']:.0%}的稿件提到"
 
 
 def draw_prevalence(data: pd.DataFrame, source: house.SourceNote, *, width="col3", height_mm: float | None = None,
