@@ -79,7 +79,8 @@ def editors_page(article_id: str, title: str | None, tables: Mapping[str, pd.Dat
         "<p class=\"how\">① 在“选择”一栏勾选要在印刷图表中突出的主题和引语；② 用 ↑ ↓ 调整顺序，"
         "在“印刷标签”里可改写主题名称；③ 点“导出选择”保存文件 "
         f"<code>{html.escape(article_id)}.json</code>，交给数据记者放进项目的 <code>picks/</code> 文件夹，"
-        "再运行 <code>make report</code>，图表就会突出这些选择。本页不联网，也不会自动保存。</p>",
+        "再运行 <code>make report</code>：勾选的主题在图 9a、9b、9c 中按你的顺序和标签突出，勾选的引语各成一张引语图（图 10）；"
+        "“进图”一栏写明去处。本页不联网，也不会自动保存。</p>",
         '<div class="bar"><button type="button" id="save">导出选择</button>'
         '<span id="status" role="status">已选：主题 0 个，引语 0 条</span></div></header>',
         "<main>",
