@@ -17,7 +17,8 @@ from .metadata import FIX, MetaFile, slug_from_name, text_file_inside, validate_
 from .safeyaml import load_yaml_file
 from .headings import Heading, is_heading_line, looks_like_profile_heading, parse_heading
 from .script import to_simplified
-from .text import HAN, HAN_RE, strip_format
+from .lexicon import HAN, HAN_RE
+from .text import strip_format
 
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 DEFAULT_ARTICLE_ID = "huaihai-2017-12345-stars"
@@ -27,7 +28,7 @@ _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # 淮海晚报记者 姜晴 刘晓兰 孙婧 / 本报记者 张三 / （记者 李四 通讯员 王五）, at the very end.
 _BYLINE_RE = re.compile(
     r"(?:(?<=[。！？!?”’\s])|^)[（(]?"
-    r"(?P<outlet>本报|[\u4e00-\u9fff]{2,8}?(?:晚报|日报|时报|报社|报|电视台|台|社|网))?"
+    rf"(?P<outlet>本报|[{HAN}]{{2,8}}?(?:晚报|日报|时报|报社|报|电视台|台|社|网))?"
     r"(?P<kind>记者|通讯员|实习生)[\s\u3000:：]*"
     rf"(?P<names>[{HAN}]{{2,4}}(?:(?:[\s\u3000、,，]+|[\s\u3000]*(?:记者|通讯员|实习生)[\s\u3000]*)[{HAN}]{{2,4}})*)"
     r"[)）]?\s*$"

@@ -18,6 +18,7 @@ import cn2an
 import pandas as pd
 
 from .corpus import Article
+from .lexicon import HAN
 from .pipeline import Analysis, per_analysis, table
 from .segment import Token, stopwords
 from .text import NormalizedText, Sentence, normalize
@@ -30,14 +31,10 @@ LIST_SEPARATOR = "、"
 ITEM_STOP_POS = ("u", "c", "p", "y", "x")
 MAX_ITEM_CHARS = 12
 MAX_PARALLEL_CLAUSE = 8
-QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’"}
-MAX_TERM_CHARS = 10
-# What precedes quoted speech (说：“…”) rather than a quoted term of art.
-SPEECH_CUES = ("说", "道", "问", "喊", "称", "表示", "回答", "告诉", "感慨", "介绍", ":", "：")
-SPEECH_PARTICLES = ("了", "吗", "呢", "吧", "啊", "呀", "啦", "哦")
-NUMERAL_LABEL = re.compile(r"(?P<number>[一二两三四五六七八九十]{1,3}|[2-9]|1[0-2])(?P<ge>个)?(?=[\u4e00-\u9fff])")
+TERM_KINDS = ("term", "title")  # quote kinds that name something rather than report words
+NUMERAL_LABEL = re.compile(r"(?P<number>[一二两三四五六七八九十]{1,3}|[2-9]|1[0-2])(?P<ge>个)?(?=[" + HAN + "])")
 MIN_FAMILY_WORDS = 5  # distinct content words sharing a morpheme at the same edge
-_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+_HAN_WORD = re.compile(rf"[{HAN}]{{2,}}")
 
 
 @dataclass(frozen=True)
@@ -294,7 +291,7 @@ def shared_affix(items: Sequence[str]) -> str:
     prefix = commonprefix(list(items))
     suffix = commonprefix([i[::-1] for i in items])[::-1]
     best = max(prefix, suffix, key=len)
-    if not best or any(best == i for i in items) or not re.fullmatch(r"[\u4e00-\u9fff]+", best):
+    if not best or any(best == i for i in items) or not re.fullmatch(rf"[{HAN}]+", best):
         return ""
     return best
 
@@ -315,7 +312,7 @@ def find_slogans(analysis: Analysis, enumerations: Sequence[Enumeration] | None 
         for size in (2, 1):  # prefer the longer label: 五个坚持 over 五个坚
             label_end = match.end() + size
             morpheme = normalized.text[match.end():label_end]
-            if len(morpheme) < size or not re.fullmatch(r"[\u4e00-\u9fff]+", morpheme):
+            if len(morpheme) < size or not re.fullmatch(rf"[{HAN}]+", morpheme):
                 continue
             start, end = normalized.to_source(match.start(), label_end)
             source = _resolve(article, enumerations, count, morpheme, start, end)
@@ -351,27 +348,22 @@ def _resolve(article: Article, enumerations: Sequence[Enumeration], count: int, 
 # --- quoted terms --------------------------------------------------------------------------
 
 def find_quoted_terms(analysis: Analysis) -> list[QuotedTerm]:
-    """Short phrases in quotation marks that are not speech: “话毕单成”, “四心”, “接接电话”."""
-    article = analysis.article
-    terms = []
-    for section in article.sections:
-        normalized = normalize(article.text, section.start, section.end)
-        text = normalized.text
-        for opener, closer in QUOTE_PAIRS.items():
-            for match in re.finditer(f"{re.escape(opener)}([^{re.escape(opener + closer)}\n]{{1,{MAX_TERM_CHARS}}}){re.escape(closer)}", text):
-                if is_term_of_art(match.group(1), text[: match.start()]):
-                    start, end = normalized.to_source(match.start(1), match.end(1))
-                    terms.append(QuotedTerm(article.text[start:end], section.id, start, end))
-    return sorted(terms, key=lambda t: t.start)
+    """Short phrases in quotation marks that are not speech: “话毕单成”, “四心”, “接接电话”.
+
+    The quotes that `quotes.classify` (the one quoted-term rule) calls a term or a title, so a
+    quoted phrase is a term here exactly when the quotes table says so.
+    """
+    from .quotes import extract_quotes  # here: quotes is a later step that imports much more
+
+    return [QuotedTerm(q.text, q.profile_id, q.start, q.end)
+            for q in extract_quotes(analysis) if q.kind in TERM_KINDS and not q.repaired]
 
 
 def is_term_of_art(content: str, before: str) -> bool:
-    """A quoted phrase is a term when it is short, has no clause punctuation and no speech cue before it."""
-    if not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", content) or re.search(r"[，,。！？!?；;：:、…]", content):
-        return False
-    if content.endswith(SPEECH_PARTICLES):  # 我的系统无法登陆了: an utterance, not a name for something
-        return False
-    return not before.rstrip().endswith(SPEECH_CUES)
+    """Whether a quoted phrase, with the narration before it, is a term (`quotes.classify`)."""
+    from .quotes import classify
+
+    return classify(content, before, "") in TERM_KINDS
 
 
 # --- morpheme families ---------------------------------------------------------------------

@@ -11,7 +11,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from .errors import InputError
-from .text import HAN_RE
+from .lexicon import HAN_RE
 
 MAX_BYTES = 20 * 1024 * 1024  # one article: a larger file is refused, by `batch` too
 CHINESE_ENCODINGS = ["gb18030", "big5", "utf_16", "utf_32"]

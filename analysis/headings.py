@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .text import HAN
+from .lexicon import HAN
 
 MAX_HEADING_CHARS = 40
 MAX_WHO_CHARS = 15

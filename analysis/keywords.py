@@ -18,6 +18,7 @@ from statistics import median
 
 import pandas as pd
 
+from .lexicon import HAN
 from .pipeline import Analysis, per_analysis, table
 from .segment import Token, stopwords
 
@@ -29,7 +30,7 @@ DAMPING = 0.85
 # word seen fewer than three times in a profile is an anecdote, not a keyword.
 MIN_EXPECTED = 1.0
 MIN_OBSERVED = 3
-_CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{2,}")
+_CONTENT = re.compile(rf"[{HAN}]{{2,}}|[A-Za-z]{{2,}}")
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from .corpus import Article
 from .headings import ROLE_ENDINGS, looks_like_name, surnames
+from .lexicon import HAN, QUOTED_TERM_MAX_CHARS
 from .pipeline import Analysis, per_analysis
 from .segment import Token
 from .text import Sentence
@@ -42,10 +43,9 @@ from .text import Sentence
 RECOGNISERS = ("lac", "jieba")
 DEFAULT_RECOGNISER = "lac"
 MAX_CHECKS = 4  # sentences per candidate given to LAC to confirm it (the first ones it occurs in)
-MAX_TERM_CHARS = 7  # a quoted term is this short (quotes.py uses the same length for terms)
 COMMON_WORD_FREQ = 100  # a word this frequent in jieba's dictionary is a word, unless named twice
 _NAME_TAGS = ("nr", "nrfg", "nrt")
-_HAN = r"\u4e00-\u9fff"
+_HAN = HAN
 _DOT_NAME_RE = re.compile(rf"[{_HAN}]{{2,6}}[·•‧・][{_HAN}]{{2,8}}")
 # Address forms that shorten a name: 小周, 老周 (surname) and 乐哥, 丽姐 (last given character).
 _PREFIX_FORMS = ("小", "老")
@@ -63,7 +63,7 @@ _ADVERBS = frozenset("正刚就也还又才便却曾已都")
 _BYLINE_BEFORE_RE = re.compile(r"(?:记者|通讯员|实习生|摄影|摄像|编辑|见习记者|责编|责任编辑|校对|审核|编审|监制|统筹)"
                                r"[\s\u3000:：|｜]*"
                                rf"(?:[{_HAN}]{{2,4}}(?:[(（][^)）]{{1,4}}[)）])?[\s\u3000、，,]+)*$")
-_BYLINE_AFTER_RE = re.compile(r"^[\s\u3000]*(?:摄|摄影|供图|报道|/摄)(?![\u4e00-\u9fff])|^[\s\u3000]*(?:摄|供图)(?:影)?[）)]?")
+_BYLINE_AFTER_RE = re.compile(rf"^[\s\u3000]*(?:摄|摄影|供图|报道|/摄)(?![{HAN}])|^[\s\u3000]*(?:摄|供图)(?:影)?[）)]?")
 # Title forms of a surname (高女士, 李先生): a person, named by surname only.
 TITLE_SUFFIXES = ("女士", "先生")
 # Surname + a title or a form of address (董所长, 尹老伯, 周师傅): the person with that surname,
@@ -282,9 +282,9 @@ def _confirmed_by_lac(analysis: Analysis, spans: list[tuple[int, int]]) -> bool:
 
 def _in_quoted_term(text: str, start: int, end: int) -> bool:
     """Inside short quotation marks (“话毕单成”): a term of art, not a name."""
-    opening = text.rfind("“", max(0, start - MAX_TERM_CHARS), start)
-    closing = text.find("”", end, end + MAX_TERM_CHARS)
-    return opening != -1 and closing != -1 and closing - opening - 1 <= MAX_TERM_CHARS \
+    opening = text.rfind("“", max(0, start - QUOTED_TERM_MAX_CHARS), start)
+    closing = text.find("”", end, end + QUOTED_TERM_MAX_CHARS)
+    return opening != -1 and closing != -1 and closing - opening - 1 <= QUOTED_TERM_MAX_CHARS \
         and "”" not in text[opening + 1:start]
 
 

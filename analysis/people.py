@@ -22,6 +22,7 @@ import pandas as pd
 
 from .corpus import Article, Profile
 from .facts import DAILY_PERIODS, TIME_UNITS, DateMention, Fact, extract_dates, extract_facts, published_date
+from .lexicon import HAN
 from .names import NameMention, PersonName, story_people
 from .numerals import plain_number, read_numeral
 from .pipeline import Analysis, per_analysis, table
@@ -47,14 +48,14 @@ _SERVED_RE = re.compile(
 # People other than the one a sentence is about, who could be the subject of its verb.
 _OTHER_PERSON_RE = re.compile(r"同事|丈夫|妻子|女儿|儿子|孩子|母亲|父亲|姑娘|先生|女士|市民|徒弟|师傅|新人")
 # Groups: a figure said of them is the team's (每天接听数百通电话 of 话务员们), not one person's.
-_GROUP_RE = re.compile(r"他们|她们|我们|大家|咱们|[\u4e00-\u9fff]{1,2}们|团队|全体|整个|所有|每位|每个人|每名|各位|班组")
+_GROUP_RE = re.compile(rf"他们|她们|我们|大家|咱们|[{HAN}]{{1,2}}们|团队|全体|整个|所有|每位|每个人|每名|各位|班组")
 # An interview's questions: when did you join (哪年参加工作的？), how many years (多少年了？).
 _ASK_WHEN_RE = re.compile(r"哪年|哪一年|什么时候|何时|几几年")
 _ASK_HOW_LONG_RE = re.compile(r"多少年|几年")
 _YEARS_RE = re.compile(r"(?<![\d一二三四五六七八九十两第每])(?P<n>\d+|[一二三四五六七八九十两]{1,3})年(?P<more>多|余)?(?![前\d])")
 _SINGULAR_RE = re.compile(r"[她他](?!们)")
 # A description of the person already named (是一名山西姑娘), not another person.
-_PREDICATE_RE = re.compile(r"(?:是|成为|作为)(?:一名|一位|一个|个|位|名)?[\u4e00-\u9fff]{0,6}$")
+_PREDICATE_RE = re.compile(rf"(?:是|成为|作为)(?:一名|一位|一个|个|位|名)?[{HAN}]{{0,6}}$")
 MAX_YEAR_TO_VERB = 40  # characters between the year and the verb of joining, at most
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .corpus import Article, Profile, Section
+from .lexicon import HAN, QUOTED_TERM_MAX_CHARS
 from .pipeline import Analysis, per_analysis, table
 from .names import story_people, subject_profiles
 from .speakers import (CLAUSE_MARKS, NOBODY, PERSON_NOUN_RE, SENTENCE_END, VERB_PATTERN, QuoteSpan, SectionPeople,
@@ -34,10 +35,9 @@ from .speakers import (CLAUSE_MARKS, NOBODY, PERSON_NOUN_RE, SENTENCE_END, VERB_
 from .text import NormalizedText, normalize
 
 _SLOGAN_CUES = re.compile(r"墙上|写着|标语|口号|横幅|牌子|理念|宗旨|座右铭|校训|警示|牌匾")
-_TERM_PARTICLES = ("了", "吗", "呢", "吧", "啊", "呀", "哦")
+_TERM_PARTICLES = ("了", "吗", "呢", "吧", "啊", "呀", "啦", "哦")
 # A degree word before a predicate (“沟通能力还算好”, “很有收获”) makes a short quote someone's judgement, not a term.
-_JUDGEMENT_RE = re.compile(r"(?:很|挺|还算|比较|非常|特别|蛮|有点|不太|真是|实在)[\u4e00-\u9fff]")
-MAX_TERM_CHARS = 7
+_JUDGEMENT_RE = re.compile(rf"(?:很|挺|还算|比较|非常|特别|蛮|有点|不太|真是|实在)[{HAN}]")
 SLOGAN_CUE_REACH = 60  # how far from the marks (in characters, same sentence) a cue such as 理念 may stand
 _FIRST_PERSON_RE = re.compile(r"我")
 # The name of an honour, a programme, a campaign, a work or a nickname (荣获“全国五一劳动奖章”,
@@ -47,7 +47,7 @@ _TITLE_AFTER_RE = re.compile(
     r"服务队|志愿服务队|示范岗|示范点|先锋岗|标兵|系列|丛书|一书|一文|一剧|一片|一曲|课题|比赛|大赛|竞赛|平台|小程序)")
 _TITLE_BEFORE_RE = re.compile(
     r"(?:荣获|获得|获评|被评为|评为|授予|当选|入选|称为|称作|叫做|被誉为|誉为|人称|号称|外号|昵称|绰号|名为|取名|"
-    r"起名|题为|叫他|叫她|开展|推出|启动|发起|参加|命名为)[了过]?[\u4e00-\u9fff]{0,6}$")
+    r"起名|题为|叫他|叫她|开展|推出|启动|发起|参加|命名为)[了过]?[" + HAN + "]{0,6}$")
 # “…”张婷婷说道。: a reporting clause right after the marks makes the words speech, whatever cue came before.
 _SPOKEN_AFTER_RE = re.compile(rf"^[^，,。！？!?；;：:“”]{{0,16}}?(?:{VERB_PATTERN})(?=[，,。：:！？!?；;]|$)")
 MAX_TITLE_CHARS = 20
@@ -169,7 +169,7 @@ def classify(inner: str, before: str, after: str) -> str:
             and (_TITLE_AFTER_RE.match(clause_after)
                  or _TITLE_BEFORE_RE.search(re.split(rf"[{CLAUSE_MARKS}]", clause_before)[-1][-TITLE_CUE_REACH:]))):
         return "title"
-    if (len(words) <= MAX_TERM_CHARS and not re.search(rf"[{SENTENCE_END}{CLAUSE_MARKS}…]", words)
+    if (len(words) <= QUOTED_TERM_MAX_CHARS and not re.search(rf"[{SENTENCE_END}{CLAUSE_MARKS}…]", words)
             and not words.endswith(_TERM_PARTICLES) and not spoken and not _JUDGEMENT_RE.search(words)):
         return "term"
     return "speech"
@@ -204,7 +204,7 @@ def _roles(text: str, forms: dict[str, str]) -> dict[str, str]:
             before = text[max(0, match.start() - 6):match.start()]
             for size in range(2, len(before) + 1):
                 role = before[-size:]
-                if not re.fullmatch(r"[\u4e00-\u9fff]+", role):
+                if not re.fullmatch(rf"[{HAN}]+", role):
                     break
                 if PERSON_NOUN_RE.search(role) and not _GROUP_WORDS.search(role):
                     seen.setdefault(role, set()).add(name)

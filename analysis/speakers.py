@@ -30,6 +30,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from .lexicon import HAN
+
 SENTENCE_END = "。！？!?"
 CLAUSE_MARKS = "，,；;：:、"
 
@@ -46,7 +48,7 @@ ADDRESS_VERBS = ("告诉", "叮嘱", "嘱咐", "勉励", "鼓励", "提醒", "�
 VERB_PATTERN = _SAID_ONCE + "|" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
 _ADDRESS = "|".join(sorted(ADDRESS_VERBS, key=len, reverse=True))
 # Adverbials between a speaker and the verb: 焦急地, 笑着, 这样, 也, 一直 ...
-_ADVERBIAL = r"(?:[\u4e00-\u9fff]{2}地|[\u4e00-\u9fff]着|这样|也|还|又|就|都|曾|曾经|一直|常常|总是|再次|随后|便|便会|不禁|忍不住|动情|激动)"
+_ADVERBIAL = rf"(?:[{HAN}]{{2}}地|[{HAN}]着|这样|也|还|又|就|都|曾|曾经|一直|常常|总是|再次|随后|便|便会|不禁|忍不住|动情|激动)"
 _CLAUSE = rf"[^{SENTENCE_END}{CLAUSE_MARKS}“”‘’\s]"
 # SUBJECT + a verb of addressing + the one addressed, ending the clause (总书记勉励李建国：).
 _ADDRESS_TAG_RE = re.compile(
@@ -70,7 +72,7 @@ PERSON_NOUN_RE = re.compile(PERSON_NOUN + "$")
 _OTHER_PERSON_RE = re.compile(
     r"(?P<f>女士|姑娘|大姐|妻子|母亲|女儿|妈妈|奶奶|阿姨|大妈|大娘|老伴儿?|女子|妇女)|(?P<m>先生|丈夫|父亲|儿子|"
     r"爸爸|爷爷|大爷|大伯|叔叔|小伙子?|男子|老汉)|(?P<n>患者|同事|组长|班长|领导|家人|孩子|老人|一位市民|一名市民|这位市民|来电市民|"
-    r"那位市民|一位[\u4e00-\u9fff]{1,4}(?:员|者|人)|一名[\u4e00-\u9fff]{1,4}(?:员|者|人))")
+    rf"那位市民|一位[{HAN}]{{1,4}}(?:员|者|人)|一名[{HAN}]{{1,4}}(?:员|者|人))")
 _THIS_ROLE_RE = re.compile(r"^(?:这位|这名|该|那位)")
 _THIS_PERSON_RE = re.compile(r"^(?:这位|这名)[^，,。；;：:“”]{0,12}?" + PERSON_NOUN)
 _POSSESSIVE_RE = re.compile(rf"^的(?P<noun>{_CLAUSE}{{1,12}}?)(?=$|[{_CLAUSE[1:-1]}]*$)")
@@ -87,11 +89,11 @@ MAX_ROLE_CHARS = 30  # a role phrase in apposition before a name (湖南省…�
 # Someone of a named person's, unnamed (李建国的女儿, 于赟两岁半的小女儿).
 RELATIVE_NOUN = (r"(?:妻子|丈夫|爱人|老伴儿?|女儿|儿子|孩子|母亲|父亲|妈妈|爸爸|家人|姐姐|妹妹|哥哥|弟弟|孙女|孙子|外孙女?|"
                  r"婆婆|公公|岳父|岳母|同事|徒弟|师傅|朋友|邻居|队友|战友|学生|老师|领导|搭档)")
-_RELATIVE_RE = re.compile(r"^[\u4e00-\u9fff\d]{0,5}?的[\u4e00-\u9fff]{0,3}?" + RELATIVE_NOUN)
+_RELATIVE_RE = re.compile(rf"^[{HAN}\d]{{0,5}}?的[{HAN}]{{0,3}}?" + RELATIVE_NOUN)
 # An unnamed person opening a clause (老人, 几位摊主, 一位市民): a description, never a name.
-_UNNAMED_RE = re.compile(r"^(?:(?:一位|几位|一名|这位|那位|两位|多位|不少|许多|很多|一些)[\u4e00-\u9fff]{0,4}?|"
-                         r"(?![在对向跟和给让被把与同从当据为因将使令每这那所但而])[\u4e00-\u9fff]?)"
-                         + PERSON_NOUN + "们?(?=[\u4e00-\u9fff])(?!的)")
+_UNNAMED_RE = re.compile(r"^(?:(?:一位|几位|一名|这位|那位|两位|多位|不少|许多|很多|一些)[" + HAN + "]{0,4}?|"
+                         r"(?![在对向跟和给让被把与同从当据为因将使令每这那所但而])[" + HAN + "]?)"
+                         + PERSON_NOUN + "们?(?=[" + HAN + "])(?!的)")
 
 
 @dataclass(frozen=True)
@@ -330,8 +332,8 @@ class SectionPeople:
         match = re.search(r"[他她](?=的(?:第一句|一句|这句|那句|这番|一番|一席)?(?:话|回答|答复|声音))", clause)
         if match:
             return self.resolve_pronoun(match.group(), at - len(clause) + match.start())
-        match = re.search(r"(?P<who>(?:一个|一位|一名)?[\u4e00-\u9fff]{0,4}?(?:" + PERSON_NOUN[3:-1] + r"|男子|女子))"
-                          r"[\u4e00-\u9fff]{0,4}?的(?:声音|喊声|叫声|问话)", clause)
+        match = re.search(rf"(?P<who>(?:一个|一位|一名)?[{HAN}]{{0,4}}?(?:" + PERSON_NOUN[3:-1] + r"|男子|女子))"
+                          rf"[{HAN}]{{0,4}}?的(?:声音|喊声|叫声|问话)", clause)
         if match:
             return Speaker(None, match.group("who"), "")
         return NOBODY
@@ -509,7 +511,7 @@ def is_reporter(speaker: Speaker) -> bool:
 def addressed(people: SectionPeople, before: str, at: int) -> str | None:
     """记者问李建国：: the one a question is put to, when named."""
     clause = re.split(rf"[{SENTENCE_END}{CLAUSE_MARKS}]", before.rstrip().rstrip("：:，,"))[-1]
-    match = re.search(r"问(?P<object>[\u4e00-\u9fff]{2,8}?)(?:道|说)?$", clause)
+    match = re.search(rf"问(?P<object>[{HAN}]{{2,8}}?)(?:道|说)?$", clause)
     if match:
         found = people.reference(match.group("object"), at)
         return found.name
@@ -606,10 +608,10 @@ def _headline_speaker(people: SectionPeople, spans: Sequence[QuoteSpan], found: 
     first person named in the paragraphs that follow it."""
     text = people.text
     span = spans[index]
-    words = re.sub(r"[^\u4e00-\u9fff\w]", "", text[span.inner_start:span.inner_end])
+    words = re.sub(rf"[^{HAN}\w]", "", text[span.inner_start:span.inner_end])
     if len(words) >= MIN_ECHO_CHARS:
         for other, speaker in zip(spans, found):
-            other_words = re.sub(r"[^\u4e00-\u9fff\w]", "", text[other.inner_start:other.inner_end])
+            other_words = re.sub(rf"[^{HAN}\w]", "", text[other.inner_start:other.inner_end])
             if other is not span and speaker.name and words in other_words:
                 return Speaker(speaker.name, None, "headline")
     following = [m for m in people.mentions if m.start >= span.paragraph[1]]
@@ -649,7 +651,7 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
             question_before = _last_sentence(text[previous_speech[0].paragraph[0]:previous_speech[0].open_at])
             name = addressed(people, question_before, previous_speech[0].open_at)
             answerer = name or (people.main if people.main != asker.name else None)
-            if answerer and not re.search(r"[\u4e00-\u9fff]{4}", re.sub(r"\s", "", between).strip("。，,")):
+            if answerer and not re.search(rf"[{HAN}]{{4}}", re.sub(r"\s", "", between).strip("。，,")):
                 return Speaker(answerer, None, "answer")
     speaks_first_person = first_person(words)
     found = introduced(people, sentence_before, span.open_at, speaks_first_person)

@@ -13,12 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
-# Every CJK ideograph block (Extension A 䶮, the basic block, compatibility ideographs, Extensions
-# B to I): a name such as 王䶮 is Chinese text, not a stray symbol. A character class body, so that
-# other patterns can embed it; HAN_RE is one Han character.
-HAN = ("\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-       "\U00020000-\U0002a6df\U0002a700-\U0002ee5f\U0002f800-\U0002fa1f\U00030000-\U000323af")
-HAN_RE = re.compile(f"[{HAN}]")
+from .lexicon import HAN, HAN_RE  # noqa: F401  (re-exported: what a Han character is lives in lexicon.py)
 
 # Sentence-final punctuation (full and half width) and what may close a sentence after it.
 SENTENCE_END = "。！？!?…"
