@@ -14,9 +14,9 @@ from functools import lru_cache
 from os.path import commonprefix
 
 import ahocorasick
-import cn2an
 import pandas as pd
 
+from . import numerals
 from .corpus import Article
 from .lexicon import HAN
 from .pipeline import Analysis, per_analysis, table
@@ -324,15 +324,10 @@ def find_slogans(analysis: Analysis, enumerations: Sequence[Enumeration] | None 
 
 
 def read_numeral(text: str) -> int | None:
-    """四 -> 4, 两 -> 2, 十二 -> 12, 5 -> 5 (cn2an); None for what is not one number (四五, an
-    estimate such as 四五个小时, which cn2an's "smart" mode would read as 45)."""
-    if text.isdigit():
-        return int(text)
-    try:
-        value = cn2an.cn2an(text.replace("两", "二"), "strict")
-    except (ValueError, KeyError):
-        return None
-    return int(value) if float(value).is_integer() else None
+    """四 -> 4, 两 -> 2, 十二 -> 12, 5 -> 5; None for what is not one whole number (四五, an
+    estimate such as 四五个小时). `numerals.read_numeral` in its strict reading."""
+    value = numerals.read_numeral(text, strict=True)
+    return int(value) if value is not None and value.is_integer() else None
 
 
 def _resolve(article: Article, enumerations: Sequence[Enumeration], count: int, morpheme: str,

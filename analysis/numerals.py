@@ -44,21 +44,25 @@ class NumberSpan:
     chinese: bool  # written (at least partly) in Chinese numerals
 
 
-def read_numeral(text: str) -> float | None:
-    """The value of one Arabic or Chinese numeral (365, 二十, 一百五十, 两); None if it is not one."""
+def read_numeral(text: str, strict: bool = False) -> float | None:
+    """The value of one Arabic or Chinese numeral (365, 二十, 一百五十, 两); None if it is not one.
+
+    The project's one numeral reader (cn2an). `strict`: only a numeral written the regular way,
+    so 四五 (an estimate, 4 to 5) is None rather than 45, and 二〇一七 is None rather than 2017.
+    """
     if not text:
         return None
     if re.fullmatch(_ARABIC, text):
         return float(text)
-    return _read_chinese(text)
+    return _read_chinese(text, strict)
 
 
 @lru_cache(maxsize=1024)
-def _read_chinese(text: str) -> float | None:
+def _read_chinese(text: str, strict: bool) -> float | None:
     if not re.fullmatch(_CHINESE, text):
         return None
     try:
-        return float(cn2an.cn2an(text, "smart"))
+        return float(cn2an.cn2an(text.replace("两", "二"), "strict") if strict else cn2an.cn2an(text, "smart"))
     except (ValueError, KeyError):
         return None
 

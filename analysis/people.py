@@ -21,7 +21,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .corpus import Article, Profile
-from .facts import DAILY_PERIODS, TIME_UNITS, DateMention, Fact, extract_dates, extract_facts, published_date
+from .dates import DateMention, extract_dates, published_date
+from .facts import DAILY_PERIODS, TIME_UNITS, Fact, extract_facts
 from .lexicon import HAN
 from .names import NameMention, PersonName, story_people
 from .numerals import plain_number, read_numeral

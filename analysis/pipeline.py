@@ -130,4 +130,4 @@ def _load_extractors() -> None:
 
 
 # Modules that register tables with @table; add a new extractor here.
-EXTRACTOR_MODULES: list[str] = ["themes", "discover", "keywords", "candidates", "quotes", "facts", "people"]
+EXTRACTOR_MODULES: list[str] = ["themes", "discover", "keywords", "candidates", "quotes", "dates", "facts", "people"]

@@ -34,7 +34,8 @@ OUTPUT = "../output/notebooks"  # 本笔记本写出的文件放在这里
 
 # %%
 from analysis import load_article
-from analysis.facts import dates_table, facts_table
+from analysis.dates import dates_table
+from analysis.facts import facts_table
 from analysis.pipeline import analyse
 from analysis.quotes import pull_quotes_table, quotes_table
 from analysis.review import SECTION_NAMES

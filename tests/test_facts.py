@@ -2,7 +2,8 @@
 import pytest
 
 from analysis.corpus import Metadata, parse_article
-from analysis.facts import extract_dates, extract_facts, facts_table, dates_table
+from analysis.dates import dates_table, extract_dates
+from analysis.facts import extract_facts, facts_table
 from analysis.pipeline import analyse
 
 

@@ -6,7 +6,7 @@ import sys
 import pandas as pd
 import pytest
 
-from analysis import codebook, facts
+from analysis import codebook, dates, facts
 from analysis.candidates import editor_candidates
 from analysis.discover import discover
 from analysis.keywords import tfidf
@@ -15,7 +15,7 @@ from analysis.pipeline import Analysis, all_tables, analyse, per_analysis
 from analysis.quotes import extract_quotes
 from analysis.themes import default_hits
 
-SHARED = [facts.extract_dates, facts.extract_facts, extract_quotes, discover, default_hits, people, tfidf]
+SHARED = [dates.extract_dates, facts.extract_facts, extract_quotes, discover, default_hits, people, tfidf]
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +26,8 @@ def analysed(article):
 
 def test_dates_are_found_once_per_sentence_for_all_tables(article, monkeypatch):
     calls = []
-    original = facts._sentence_dates
-    monkeypatch.setattr(facts, "_sentence_dates", lambda *args: calls.append(1) or original(*args))
+    original = dates._sentence_dates
+    monkeypatch.setattr(dates, "_sentence_dates", lambda *args: calls.append(1) or original(*args))
     analysis = analyse(article)
     all_tables(analysis)  # dates, facts, people and workloads all use the dates
     assert len(calls) == len(analysis.sentences)
