@@ -432,6 +432,8 @@ def test_pull_quote_prints_the_quote_speaker_and_role_in_the_editors_order(table
     printed = [t.get_text() for t in chart.figure.texts]
     assert "".join(row["printed"].split("\n")) in "".join(printed)
     assert not any(line[0] in pullquote.NO_LINE_START for line in row["printed"].split("\n"))
+    width = chart.figure.get_figwidth() * 25.4 - 2 * house.MARGIN_MM
+    assert all(house.text_width_mm(line, pullquote.QUOTE_PT) <= width for line in row["printed"].split("\n"))
 
 
 def test_pull_quote_typesetting():

@@ -83,7 +83,10 @@ def draw_pull_quote(data: pd.DataFrame, source: house.SourceNote, *, width=WIDTH
     item = data.iloc[0]
     frame = house.Frame("", source, width, 20.0, None, settings)  # height set below, once the lines are known
     text_width = frame.width_mm - 2 * house.MARGIN_MM
-    lines = keep_marks_with_text(house.wrap_mm(f"{print_text(item['text'])}”", text_width, QUOTE_PT))
+    # Wrapped two characters short of the width: moving a character down to keep a closing mark
+    # company lengthens the next line by one character and marks are full-width.
+    em_mm = QUOTE_PT * house.MM_PER_PT
+    lines = keep_marks_with_text(house.wrap_mm(f"{print_text(item['text'])}”", text_width - 2 * em_mm, QUOTE_PT))
     attribution = house.wrap_mm(item["attribution"], text_width, ATTRIBUTION_PT) if item["attribution"] else []
     line_mm = QUOTE_PT * house.MM_PER_PT * house.LINE_SPACING
     mark_mm = MARK_PT * house.MM_PER_PT * 0.45  # the mark's ink sits in the top half of its em
