@@ -1,7 +1,11 @@
 """Who says each speech quote (analysis.speakers), on small invented texts and the bundled article."""
+import warnings
+from pathlib import Path
+
 import pytest
 
-from analysis.corpus import Metadata, parse_article
+from analysis.corpus import Metadata, load_article, parse_article
+from analysis.names import story_people
 from analysis.pipeline import analyse
 from analysis.quotes import extract_quotes
 
@@ -201,3 +205,21 @@ def test_paragraphs_of_bare_quotes_one_after_another_are_voices():
 def test_a_judgement_in_a_few_words_is_speech_and_this_role_is_the_person_last_named():
     quotes = speech("李建国很少发火。娃娃脸、长马尾，这位47岁的所长喜欢柔和地把事情解决掉，“沟通能力还算好”。")
     assert who(quotes) == [("李建国", None, "sentence")]
+
+
+REALWORLD = sorted(p for p in (Path(__file__).parent / "data" / "realworld").iterdir() if (p / "article.txt").is_file())
+
+
+@pytest.mark.parametrize("folder", REALWORLD, ids=lambda p: p.name)
+def test_real_articles_quotes_slice_the_text_and_names_are_never_descriptions(folder):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        analysis = analyse(load_article(folder))
+    names = {p.name for p in story_people(analysis)} | {p.name for p in analysis.article.profiles if p.name}
+    for quote in extract_quotes(analysis):
+        assert analysis.article.text[quote.start:quote.end] == quote.text
+        assert analysis.article.section_at(quote.start).id == quote.profile_id
+        assert not (quote.speaker and quote.speaker_description)
+        assert quote.speaker is None or quote.speaker in names  # a speaker is a recognised person
+        assert quote.speaker_description not in names
+        assert quote.kind == "speech" or (quote.speaker, quote.speaker_description, quote.speaker_how) == (None, None, "")
