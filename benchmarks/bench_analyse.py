@@ -9,7 +9,9 @@ process after loading (dictionaries, models and extractor modules are loaded fir
 the project's `analyse` (sentences, tokens with spans, names applied) and every table
 (`analyse` plus every registered table builder), with the time of each table. Slow steps run on
 the first articles only (the size is in the table). A result shared by several tables is charged
-to the first table that asks for it.
+to the first table that asks for it. `tokenize` is sentences and tokens with the profiled names
+applied; `analyse` adds the person recogniser (LAC, `analysis.names`) and applies the names it
+finds, so the difference between the two is the recogniser's share.
 
 `python benchmarks/bench_analyse.py --before DIR` also measures the package in DIR (a checkout of
 an earlier commit), one corpus after the other, for before/after figures from one run.
@@ -75,6 +77,7 @@ def measure(corpus: str) -> dict:
 
     from analysis import pipeline
     from analysis.pipeline import all_tables, analyse
+    from analysis.segment import get_segmenter, tokenize
 
     sizes = _sizes()
     articles = _load(corpus, sizes[corpus])
@@ -90,6 +93,7 @@ def measure(corpus: str) -> dict:
             "jieba.lcut": _rate(lambda a: jieba.lcut(a.text), articles),
             "jieba.posseg.lcut": _rate(lambda a: jieba.posseg.lcut(a.text), slow),
             "rjieba.tag": _rate(lambda a: tagger.tag(a.text), articles),
+            "tokenize, rjieba": _rate(lambda a: tokenize(a, get_segmenter("rjieba")), articles),
             "analyse, rjieba": _rate(lambda a: analyse(a, "rjieba"), articles),
             "analyse, jieba": _rate(lambda a: analyse(a, "jieba"), slow),
         }
