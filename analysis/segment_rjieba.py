@@ -107,6 +107,9 @@ class RjiebaSegmenter:
         without its HMM. Runs of single characters, and ASCII words jieba-rs joined that are not
         dictionary words, are buffered as jieba.posseg buffers them and flushed the same way
         (`_flush`). Per-token work is done by `map` over the words; Python loops over runs only.
+        Where the time goes (benchmarks/results.md): the jieba-rs call is about a third of this
+        method, the maps and the loop over runs the rest; `rjieba.tag` would be cheaper but tags
+        unknown runs with another HMM.
         """
         words = self._jieba.cut(text, False)
         count = len(words)
