@@ -46,16 +46,19 @@ MAX_CHECKS = 4  # sentences per candidate given to LAC to confirm it (the first 
 COMMON_WORD_FREQ = 100  # a word this frequent in jieba's dictionary is a word, unless named twice
 _NAME_TAGS = ("nr", "nrfg", "nrt")
 _HAN = HAN
-_DOT_NAME_RE = re.compile(rf"[{_HAN}]{{2,6}}[·•‧・][{_HAN}]{{2,8}}")
+_DOTS = "·•‧・"
+_DOT_NAME_RE = re.compile(rf"[{_HAN}]{{2,6}}[{_DOTS}][{_HAN}]{{2,8}}")
 # Address forms that shorten a name: 小周, 老周 (surname) and 乐哥, 丽姐 (last given character).
 _PREFIX_FORMS = ("小", "老")
 _KIN_SUFFIXES = ("哥", "姐")
 # What follows a person's name, and hardly a word's: 说, 告诉记者, 今年45岁, 是一名 …
 _PERSON_AFTER_RE = re.compile(r"[，,]?(?:说|表示|告诉|介绍|回忆|坦言|笑着|感慨|今年\d+岁|\d+岁|是一名|是一位|的(?:妻子|丈夫|女儿|儿子|母亲|父亲|同事))")
-# What makes the string before it part of a place or an organisation's name (侯北编组站, 张庄村),
+# What makes the string before it part of a place or an organisation's name (侯北编组站, 张庄村,
+# 刘三姐·映梅服务台),
 # unless it is a title (站长, 村长: 王站长).
 _PLACE_AFTER_RE = re.compile(
-    r"(?:编组站|车站|村|镇|乡|县|市(?!民|场)|区(?!别)|省|街道|庄|厂|矿|公司|集团|医院|学校|小学|中学|大学)(?!长)")
+    r"(?:编组站|车站|村|镇|乡|县|市(?!民|场)|区(?!别)|省|街道|庄|厂|矿|公司|集团|医院|学校|小学|中学|大学"
+    r"|服务台|服务站|服务队|志愿队|工作室|中心)(?!长)")
 # Adverbs that LAC sometimes takes into the name before them (沈岚正快速…).
 _ADVERBS = frozenset("正刚就也还又才便却曾已都")
 # Words that put a name in the byline: 记者王小明, 通讯员 李四, 摄影 张三; 陶冉摄 after it.
@@ -76,7 +79,7 @@ _ROLE_ENDINGS_MORE = frozenset("主户编警医匠")
 _ROLE_WORDS = ("妻子", "丈夫", "女儿", "儿子", "母亲", "父亲", "爱人", "老伴", "同事", "徒弟", "师傅", "书记",
                "民警", "辅警", "医生", "护士", "村民", "市民", "志愿者", "老人", "大姐", "阿姨", "大爷", "老师",
                "姑娘", "小伙", "小伙子", "委员", "小哥", "大妈", "大娘", "大叔", "同学", "居民", "网友", "老板",
-               "教授", "院士", "博士", "主席", "局长", "所长", "教导员", "指导员")
+               "教授", "院士", "博士", "司机", "保安", "保洁", "主席", "局长", "所长", "教导员", "指导员")
 _ROLE_TAGS = ("n", "nt", "ns", "nz", "vn", "j", "nrt")
 
 
@@ -203,6 +206,7 @@ def _lac_candidates(analysis: Analysis) -> dict[str, int]:
         if token.pos in _NAME_TAGS:
             names_by_sentence[token.sentence_index].append(token)
     text = analysis.article.text
+    tokens_at = {token.start: token for token in analysis.tokens}
     for index in _candidate_sentences(analysis):
         sentence = analysis.sentences[index]
         settled = [n for n, c in counts.items() if c >= MAX_CHECKS and n in sentence.text]
@@ -210,8 +214,11 @@ def _lac_candidates(analysis: Analysis) -> dict[str, int]:
         traces = [t.text for t in hints] + _title_forms(sentence.text)
         if traces and all(any(trace in n for n in settled) for trace in traces):
             continue
-        for start, end, word in lac_people(sentence.text):
-            start, end = start + sentence.start, end + sentence.start
+        found = [(s + sentence.start, e + sentence.start, w) for s, e, w in lac_people(sentence.text)]
+        for start, end, word in found:
+            dotted = _across_dot(text, start, end, found, tokens_at, sentence.end)
+            if dotted:
+                counts[dotted] += 1
             for token in hints:
                 if token.start < end and start < token.end:
                     union = text[min(start, token.start):max(end, token.end)]
@@ -219,6 +226,18 @@ def _lac_candidates(analysis: Analysis) -> dict[str, int]:
                         counts[union] += 1
             counts[word.strip()] += 1
     return counts
+
+
+def _across_dot(text: str, start: int, end: int, found: list[tuple[int, int, str]],
+                 tokens_at: dict[int, Token], limit: int) -> str | None:
+    """A name that goes on across a middle dot (阿不都热依木·买买提), where LAC tags its first part:
+    up to the end of a person LAC tags just after the dot, else of jieba's word after it."""
+    if end + 2 >= limit or text[end] not in _DOTS or not re.match(rf"[{_HAN}]{{2}}", text[end + 1:end + 3]):
+        return None
+    later = [e for s, e, _ in found if end < s <= end + 3 and e - end - 1 <= 8]
+    token = tokens_at.get(end + 1)
+    stop = later[0] if later else token.end if token is not None and token.end - end - 1 >= 2 else None
+    return text[start:stop] if stop and _DOT_NAME_RE.fullmatch(text[start:stop]) else None
 
 
 def _jieba_candidates(analysis: Analysis) -> dict[str, int]:
@@ -372,9 +391,10 @@ def _short_forms(names: list[str]) -> dict[str, tuple[str, str]]:
     return {form: next(iter(found)) for form, found in options.items() if len(found) == 1}
 
 
-def _token_at(tokens_by_start: dict[int, Token], start: int, end: int) -> bool:
-    token = tokens_by_start.get(start)
-    return token is not None and token.end >= end
+def _on_token_bounds(tokens_by_start: dict[int, Token], token_ends: set[int], start: int, end: int) -> bool:
+    """The form starts a token and ends one (小欧阳 as 小 + 欧阳 or 小欧阳), so it is not the start
+    of a longer word (小周末 is 小 + 周末)."""
+    return start in tokens_by_start and end in token_ends
 
 
 # ---------------------------------------------------------------- assembly
@@ -462,6 +482,7 @@ def _assemble(analysis: Analysis, accepted: dict[str, str],
     shorts = {form: found for form, found in shorts.items() if found[0] in names}
     tokens = list(analysis.tokens)
     tokens_by_start = {t.start: t for t in tokens}
+    token_ends = {t.end for t in tokens}
     token_index = {t.start: i for i, t in enumerate(tokens)}
     # short forms: occurrences outside every full name, standing as a token of their own
     short_spans = _occurrences(text, list(shorts) + names)
@@ -473,7 +494,7 @@ def _assemble(analysis: Analysis, accepted: dict[str, str],
         for start, end in short_spans.get(short, []):
             if form == "given" and not _given_name_alone(text, start, end):
                 continue
-            if form in ("prefix", "address") and not _token_at(tokens_by_start, start, end):
+            if form in ("prefix", "address") and not _on_token_bounds(tokens_by_start, token_ends, start, end):
                 continue
             mentions[name].append(NameMention(name, text[start:end], form, _section_id(article, start), start, end))
     people = []
@@ -483,7 +504,7 @@ def _assemble(analysis: Analysis, accepted: dict[str, str],
             continue
         role = None
         for mention in found:
-            if mention.form == "full" and mention.start in token_index:
+            if mention.form in ("full", "title") and mention.start in token_index:
                 role = _role_before(tokens, token_index[mention.start], text)
                 if role:
                     break

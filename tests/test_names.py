@@ -121,3 +121,15 @@ def test_recognised_names_are_one_token_each():
 def test_the_first_part_of_a_place_name_is_not_a_person():
     analysis = analysed("侯北编组站是我省最大的铁路编组站。调度员李冬生每天都在侯北编组站值班。李冬生说,春运很忙。")
     assert set(person_names(analysis)) == {"李冬生"}
+
+
+def test_dotted_names_compound_surnames_and_titles():
+    analysis = analysed("网格员阿不都热依木·买买提每天要走访20多户居民。阿不都热依木·买买提说,群众的事没有小事。\n"
+                        "社区书记欧阳晓峰介绍,今年以来共化解矛盾纠纷30多起。欧阳晓峰说,大家信任我们。同事小欧阳也点头称是。\n"
+                        "公交司机张师傅每天要跑8趟。张建国今年52岁,开了30年公交车。")
+    people = by_name(analysis)
+    assert people["阿不都热依木·买买提"].role == "网格员" and len(people["阿不都热依木·买买提"].mentions) == 2
+    assert {m.text: m.form for m in people["欧阳晓峰"].mentions}["小欧阳"] == "prefix"
+    assert {m.text: m.form for m in people["张建国"].mentions}["张师傅"] == "title"
+    assert people["张建国"].role == "公交司机"
+    assert_traceable(analysis)
