@@ -161,16 +161,18 @@ def is_person_name(candidate: str, context: str = "") -> bool:
 
 # ---------------------------------------------------------------- candidates
 
-def _dictionary_freq(word: str) -> int:
-    """How often jieba's general dictionary has seen `word` (0 for a word it does not know)."""
+def _dictionary_freq(analysis: Analysis, word: str) -> int:
+    """How often jieba's general dictionary has seen `word` (0 for a word it does not know); both
+    backends hold the same dictionary, so the analysis's own is asked (no second one loaded)."""
     from .segment import get_segmenter
 
-    return get_segmenter("jieba").word_freq(word)
+    return get_segmenter(analysis.backend).word_freq(word)
 
 
 def _candidate_sentences(analysis: Analysis) -> list[int]:
     """Indices of sentences with a trace of a name: a jieba name tag, a dotted name, a heading."""
-    chosen = {t.sentence_index for t in analysis.tokens if t.pos in _NAME_TAGS}
+    text = analysis.article.text
+    chosen = {t.sentence_index for t in analysis.tokens if _name_hint(t, text)}
     for sentence in analysis.sentences:
         if _DOT_NAME_RE.search(sentence.text) or _title_forms(sentence.text):
             chosen.add(sentence.index)
@@ -179,6 +181,17 @@ def _candidate_sentences(analysis: Analysis) -> list[int]:
         if any(s < sentence.end and sentence.start < e for s, e in headings):
             chosen.add(sentence.index)
     return sorted(chosen)
+
+
+def _name_hint(token: Token, text: str) -> bool:
+    """jieba's name tag on a word that could be part of a name: a foreign name (nrt, nrfg), a word
+    led by a surname (周 of 周 + 蓝蓝) or right after one (晓峰 of 欧阳 + 晓峰); not 谢谢, 智慧 or
+    蓝天白云, which it also tags."""
+    if token.pos not in _NAME_TAGS:
+        return False
+    single, compound = surnames()
+    return (token.pos != "nr" or token.text[0] in single or token.text[:2] in compound
+            or text[token.start - 1:token.start] in single or text[max(0, token.start - 2):token.start] in compound)
 
 
 def _title_forms(text: str) -> list[str]:
@@ -203,7 +216,7 @@ def _lac_candidates(analysis: Analysis) -> dict[str, int]:
     counts: dict[str, int] = defaultdict(int)
     names_by_sentence: dict[int, list[Token]] = defaultdict(list)
     for token in analysis.tokens:
-        if token.pos in _NAME_TAGS:
+        if _name_hint(token, analysis.article.text):
             names_by_sentence[token.sentence_index].append(token)
     text = analysis.article.text
     tokens_at = {token.start: token for token in analysis.tokens}
@@ -429,7 +442,7 @@ def people_in(analysis: Analysis, recogniser: str = DEFAULT_RECOGNISER) -> tuple
         elif recogniser == "jieba":
             if len(found) >= 2 and looks_like_name(name):
                 accepted[name] = "jieba"
-        elif _dictionary_freq(name) >= COMMON_WORD_FREQ and not any(_person_context(text, *span) for span in found):
+        elif _dictionary_freq(analysis, name) >= COMMON_WORD_FREQ and not any(_person_context(text, *span) for span in found):
             continue  # a common word (黎明, 洪亮) is a name only where it is used like one (所长高峰, 高峰说)
         elif all(_PLACE_AFTER_RE.match(text, end) for _, end in found):
             continue  # 侯北编组站, 张庄村: always the first part of a place's name

@@ -59,6 +59,9 @@ class Segmenter(Protocol):
     def cut_columns(self, text: str) -> tuple[list[str], list[str]]:
         """The same as `cut`, as a list of words and a list of tags."""
 
+    def word_freq(self, word: str) -> int:
+        """How often the dictionary has seen `word` (0 for a word it does not know)."""
+
 
 @lru_cache(maxsize=1)
 def domain_dictionary() -> tuple[DictionaryEntry, ...]:

@@ -96,6 +96,11 @@ class RjiebaSegmenter:
         exact_sum = sum(freq for freq, _ in self._words.values())
         add(BALLAST_WORD, self._total - exact_sum, "x")
 
+    def word_freq(self, word: str) -> int:
+        """How often jieba's dictionary has seen `word` (0 for a word it does not know)."""
+        entry = self._words.get(word)
+        return entry[0] if entry else 0
+
     def cut(self, text: str) -> list[tuple[str, str]]:
         return list(zip(*self.cut_columns(text)))
 
