@@ -426,6 +426,7 @@ def combine(out: Path, chunks: list[tuple[str, dict, set[str]]]) -> list[Path]:
     import pyarrow.parquet as pq
 
     from .tables import CSV_ENCODING, append_csv
+    from .tablespec import BY_NAME
 
     parts = out / PARTS
     written = []
@@ -433,9 +434,12 @@ def combine(out: Path, chunks: list[tuple[str, dict, set[str]]]) -> list[Path]:
     for table_name in names:
         sources = [(parts / chunk / f"{table_name}.parquet", manifest, keys) for chunk, manifest, keys in chunks
                    if table_name in manifest["files"]]
-        # Chunks may disagree on a column's type (all empty in one chunk): unify, then cast.
-        schema = pa.unify_schemas([pq.read_schema(path) for path, _, _ in sources], promote_options="permissive")
-        schema = pa.schema([f for f in schema if not f.name.startswith("__index")])
+        spec = BY_NAME.get(table_name)
+        if spec is not None:  # the columns and types of analysis/tablespec.py
+            schema = spec.arrow_schema()
+        else:  # a table no spec lists (left by other code): unify the chunks' types, then cast
+            schema = pa.unify_schemas([pq.read_schema(path) for path, _, _ in sources], promote_options="permissive")
+            schema = pa.schema([f for f in schema if not f.name.startswith("__index")])
         parquet_path, csv_path = out / f"{table_name}.parquet", out / f"{table_name}.csv"
         with replacing(parquet_path) as parquet_tmp, replacing(csv_path) as csv_tmp:
             with pq.ParquetWriter(parquet_tmp, schema) as writer, \

@@ -17,8 +17,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-import pandas as pd
-
 from .discover import discover
 from .keywords import keyness, tfidf
 from .pipeline import Analysis, per_analysis, table
@@ -214,28 +212,18 @@ def candidate_records(candidates: Iterable[Candidate]) -> list[dict]:
 
 
 @table("candidates")
-def _candidates_table(analysis: Analysis) -> pd.DataFrame:
-    rows = [{**r, "counts": json.dumps(r["counts"], ensure_ascii=False),
+def _candidates_table(analysis: Analysis) -> list[dict]:
+    return [{**r, "counts": json.dumps(r["counts"], ensure_ascii=False),
              "evidence": json.dumps(r["evidence"], ensure_ascii=False)}
             for r in candidate_records(editor_candidates(analysis))]
-    frame = pd.DataFrame(rows, columns=["candidate_id", "label", "type", "score", "total", "counts", "first", "signal",
-                                        "evidence"])
-    frame.insert(0, "article_id", analysis.article.id)
-    return frame
-
-
-HIT_COLUMNS = ["candidate_id", "type", "profile_id", "sentence_index", "text", "start", "end"]
 
 
 @table("candidate_hits")
-def _candidate_hits_table(analysis: Analysis) -> pd.DataFrame:
+def _candidate_hits_table(analysis: Analysis) -> list[dict]:
     """Every occurrence of every candidate, so that a picked one can be drawn from its own hits."""
     starts = [s.start for s in analysis.sentences]
     text = analysis.article.text
-    rows = [{"candidate_id": c.candidate_id, "type": c.type, "profile_id": analysis.article.section_at(start).id,
+    return [{"candidate_id": c.candidate_id, "type": c.type, "profile_id": analysis.article.section_at(start).id,
              "sentence_index": bisect.bisect_right(starts, start) - 1, "text": text[start:end],
              "start": start, "end": end}
             for c in editor_candidates(analysis) for start, end in c.spans]
-    frame = pd.DataFrame(rows, columns=HIT_COLUMNS)
-    frame.insert(0, "article_id", analysis.article.id)
-    return frame

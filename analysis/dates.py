@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import pandas as pd
-
 from .corpus import Article
 from .numerals import read_numeral
 from .pipeline import Analysis, per_analysis, table
@@ -190,14 +188,8 @@ def _resolve(article: Article, sentence: Sentence, start: int, end: int, fields:
                           "month": month, "day": day, "resolved": _iso(year, month, day)})
 
 
-DATE_COLUMNS = ["article_id", "profile_id", "text", "kind", "year", "month", "day", "hour", "resolved",
-                "start", "end"]
-
-
 @table("dates")
-def dates_table(analysis: Analysis) -> pd.DataFrame:
-    rows = [{"article_id": analysis.article.id, "profile_id": d.profile_id, "text": d.text, "kind": d.kind,
-             "year": d.year, "month": d.month, "day": d.day, "hour": d.hour, "resolved": d.resolved,
-             "start": d.start, "end": d.end} for d in extract_dates(analysis)]
-    return pd.DataFrame(rows, columns=DATE_COLUMNS).astype(
-        {"year": "Int64", "month": "Int64", "day": "Int64", "hour": "Int64"})
+def dates_table(analysis: Analysis) -> list[dict]:
+    return [{"profile_id": d.profile_id, "text": d.text, "kind": d.kind, "year": d.year, "month": d.month,
+             "day": d.day, "hour": d.hour, "resolved": d.resolved, "start": d.start, "end": d.end}
+            for d in extract_dates(analysis)]

@@ -464,38 +464,26 @@ def enumeration_records(enumerations: Sequence[Enumeration]) -> list[dict]:
              "start": e.start, "end": e.end} for e in enumerations]
 
 
-def _tidy(article_id: str, rows: list[dict], columns: list[str]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=columns)
-    frame.insert(0, "article_id", article_id)
-    return frame
-
-
 @table("slogans")
-def _slogans_table(analysis: Analysis) -> pd.DataFrame:
-    rows = [{**r, "members": "、".join(r["members"])} for r in slogan_records(discover(analysis).slogans)]
-    return _tidy(analysis.article.id, rows, ["label", "members", "profile_id", "start", "end",
-                                              "evidence_start", "evidence_end"])
+def _slogans_table(analysis: Analysis) -> list[dict]:
+    return [{**r, "members": "、".join(r["members"])} for r in slogan_records(discover(analysis).slogans)]
 
 
 @table("enumerations")
-def _enumerations_table(analysis: Analysis) -> pd.DataFrame:
-    rows = [{**r, "items": "、".join(r["items"])} for r in enumeration_records(discover(analysis).enumerations)]
-    return _tidy(analysis.article.id, rows, ["items", "shared", "profile_id", "start", "end"])
+def _enumerations_table(analysis: Analysis) -> list[dict]:
+    return [{**r, "items": "、".join(r["items"])} for r in enumeration_records(discover(analysis).enumerations)]
 
 
 @table("quoted_terms")
-def _quoted_terms_table(analysis: Analysis) -> pd.DataFrame:
-    return _tidy(analysis.article.id, [t.__dict__ for t in discover(analysis).quoted_terms],
-                  ["term", "profile_id", "start", "end"])
+def _quoted_terms_table(analysis: Analysis) -> list[dict]:
+    return [t.__dict__ for t in discover(analysis).quoted_terms]
 
 
 @table("morpheme_families")
-def _families_table(analysis: Analysis) -> pd.DataFrame:
-    return _tidy(analysis.article.id, [f.__dict__ for f in discover(analysis).families],
-                  ["morpheme", "word", "profile_id", "count"])
+def _families_table(analysis: Analysis) -> list[dict]:
+    return [f.__dict__ for f in discover(analysis).families]
 
 
 @table("idioms")
-def _idioms_table(analysis: Analysis) -> pd.DataFrame:
-    return _tidy(analysis.article.id, [i.__dict__ for i in discover(analysis).idioms],
-                  ["idiom", "profile_id", "start", "end"])
+def _idioms_table(analysis: Analysis) -> list[dict]:
+    return [i.__dict__ for i in discover(analysis).idioms]

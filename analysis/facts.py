@@ -11,8 +11,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import pandas as pd
-
 from .corpus import Article, Profile
 from .dates import DateMention, extract_dates, published_date  # noqa: F401  (re-exported)
 from .numerals import NumberSpan, find_numbers, plain_number
@@ -208,10 +206,6 @@ def _asked_before(article: Article, previous: Sentence, tokens: Sequence[Token])
 
 # ---------------------------------------------------------------- tables
 
-FACT_COLUMNS = ["article_id", "profile_id", "person", "value", "low", "high", "approx", "unit", "counted",
-                "period", "sentence", "start", "end"]
-
-
 def fact_record(fact: Fact) -> dict:
     """One fact in the schema of `python -m analysis facts --json`."""
     return {"profile_id": fact.profile_id, "person": fact.person, "value": plain_number(fact.value),
@@ -220,6 +214,5 @@ def fact_record(fact: Fact) -> dict:
 
 
 @table("facts")
-def facts_table(analysis: Analysis) -> pd.DataFrame:
-    rows = [{"article_id": analysis.article.id, **fact_record(f)} for f in extract_facts(analysis)]
-    return pd.DataFrame(rows, columns=FACT_COLUMNS)
+def facts_table(analysis: Analysis) -> list[dict]:
+    return [fact_record(f) for f in extract_facts(analysis)]

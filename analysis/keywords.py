@@ -201,16 +201,10 @@ def keyness_records(rows: Sequence[Keyness]) -> list[dict]:
 
 
 @table("keywords")
-def _keywords_table(analysis: Analysis) -> pd.DataFrame:
-    rows = [k.__dict__ for k in (*tfidf(analysis), *textrank(analysis))]
-    frame = pd.DataFrame(rows, columns=["profile_id", "method", "term", "score", "rank"])
-    frame.insert(0, "article_id", analysis.article.id)
-    return frame
+def _keywords_table(analysis: Analysis) -> list[dict]:
+    return [k.__dict__ for k in (*tfidf(analysis), *textrank(analysis))]
 
 
 @table("keyness")
-def _keyness_table(analysis: Analysis) -> pd.DataFrame:
-    frame = pd.DataFrame([k.__dict__ for k in keyness(analysis)],
-                         columns=["profile_id", "term", "count", "other_count", "g2", "log_ratio", "reliable"])
-    frame.insert(0, "article_id", analysis.article.id)
-    return frame
+def _keyness_table(analysis: Analysis) -> list[dict]:
+    return [k.__dict__ for k in keyness(analysis)]

@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import pandas as pd
-
 from .corpus import Article, Profile
 from .dates import DateMention, extract_dates, published_date
 from .facts import DAILY_PERIODS, TIME_UNITS, Fact, extract_facts
@@ -367,41 +365,26 @@ def person_record(person: Person) -> dict:
                                for w in person.daily_workload]}
 
 
-PEOPLE_COLUMNS = ["article_id", "person_id", "name", "role", "profile_id", "sections", "mentions",
-                  "joined_year", "joined_evidence", "joined_start", "joined_end",
-                  "years_served", "served_evidence", "served_start", "served_end"]
-MENTION_COLUMNS = ["article_id", "person_id", "name", "text", "form", "section_id", "start", "end"]
-WORKLOAD_COLUMNS = ["article_id", "profile_id", "person_id", "name", "role", "low", "high", "approx", "counted",
-                    "period", "start", "end"]
-
-
 @table("people")
-def people_table(analysis: Analysis) -> pd.DataFrame:
+def people_table(analysis: Analysis) -> list[dict]:
     """One row per named person of the story: role, the section they are the subject of, facts."""
-    rows = [{"article_id": analysis.article.id, "person_id": p.person_id, "name": p.name, "role": p.role,
+    return [{"person_id": p.person_id, "name": p.name, "role": p.role,
              "profile_id": p.profile_id, "sections": " ".join(p.sections), "mentions": len(p.mentions),
              "joined_year": p.joined_year, "joined_evidence": p.joined_evidence,
              "joined_start": p.joined_start, "joined_end": p.joined_end,
              "years_served": p.years_served, "served_evidence": p.served_evidence,
              "served_start": p.served_start, "served_end": p.served_end} for p in people(analysis)]
-    return pd.DataFrame(rows, columns=PEOPLE_COLUMNS).astype(
-        {c: "Int64" for c in ("joined_year", "joined_start", "joined_end", "years_served", "served_start",
-                              "served_end", "mentions")})
 
 
 @table("person_mentions")
-def person_mentions_table(analysis: Analysis) -> pd.DataFrame:
+def person_mentions_table(analysis: Analysis) -> list[dict]:
     """Every place a person of the story is named (full name or short form), with its span."""
-    rows = [{"article_id": analysis.article.id, "person_id": p.person_id, "name": p.name, "text": m.text,
-             "form": m.form, "section_id": m.section_id, "start": m.start, "end": m.end}
-            for p in people(analysis) for m in p.mentions]
-    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    return [{"person_id": p.person_id, "name": p.name, "text": m.text, "form": m.form, "section_id": m.section_id,
+             "start": m.start, "end": m.end} for p in people(analysis) for m in p.mentions]
 
 
 @table("workloads")
-def workloads_table(analysis: Analysis) -> pd.DataFrame:
-    rows = [{"article_id": analysis.article.id, "profile_id": w.profile_id, "person_id": w.person_id,
-             "name": w.name, "role": w.role, "low": w.low, "high": w.high, "approx": w.approx,
-             "counted": w.counted, "period": w.period, "start": w.start, "end": w.end}
-            for p in people(analysis) for w in p.workloads]
-    return pd.DataFrame(rows, columns=WORKLOAD_COLUMNS)
+def workloads_table(analysis: Analysis) -> list[dict]:
+    return [{"profile_id": w.profile_id, "person_id": w.person_id, "name": w.name, "role": w.role, "low": w.low,
+             "high": w.high, "approx": w.approx, "counted": w.counted, "period": w.period, "start": w.start,
+             "end": w.end} for p in people(analysis) for w in p.workloads]

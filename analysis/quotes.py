@@ -325,11 +325,6 @@ def ranked_pull_quotes(analysis: Analysis, min_chars: int = 12, max_chars: int =
 
 # ---------------------------------------------------------------- records and tables
 
-QUOTE_COLUMNS = ["article_id", "quote_id", "profile_id", "speaker", "speaker_description", "speaker_how", "kind",
-                 "text", "start", "end", "repaired", "repair_note"]
-PULL_QUOTE_COLUMNS = ["article_id", "quote_id", "rank", "score", "profile_id", "speaker", "text", "start", "end"]
-
-
 def quote_record(quote: Quote) -> dict:
     """One quote in the schema of `python -m analysis quotes --json`."""
     return {"profile_id": quote.profile_id, "speaker": quote.speaker,
@@ -338,15 +333,13 @@ def quote_record(quote: Quote) -> dict:
 
 
 @table("quotes")
-def quotes_table(analysis: Analysis) -> pd.DataFrame:
-    rows = [{"article_id": analysis.article.id, "quote_id": q.quote_id, **quote_record(q),
-             "speaker_how": q.speaker_how, "repair_note": q.repair_note} for q in extract_quotes(analysis)]
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+def quotes_table(analysis: Analysis) -> list[dict]:
+    return [{"quote_id": q.quote_id, **quote_record(q), "speaker_how": q.speaker_how, "repair_note": q.repair_note}
+            for q in extract_quotes(analysis)]
 
 
 @table("pull_quotes")
-def pull_quotes_table(analysis: Analysis) -> pd.DataFrame:
-    rows = [{"article_id": analysis.article.id, "quote_id": p.quote.quote_id, "rank": p.rank, "score": p.score,
-             "profile_id": p.quote.profile_id, "speaker": p.quote.speaker, "text": p.quote.text,
-             "start": p.quote.start, "end": p.quote.end} for p in ranked_pull_quotes(analysis)]
-    return pd.DataFrame(rows, columns=PULL_QUOTE_COLUMNS)
+def pull_quotes_table(analysis: Analysis) -> list[dict]:
+    return [{"quote_id": p.quote.quote_id, "rank": p.rank, "score": p.score, "profile_id": p.quote.profile_id,
+             "speaker": p.quote.speaker, "text": p.quote.text, "start": p.quote.start, "end": p.quote.end}
+            for p in ranked_pull_quotes(analysis)]

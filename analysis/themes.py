@@ -247,16 +247,6 @@ def default_hits(analysis: Analysis) -> tuple[ThemeHit, ...]:
     return tuple(match_themes(analysis, load_codebook()))
 
 
-HIT_COLUMNS = ["theme_id", "theme_label", "parent", "profile_id", "sentence_index", "sentence", "text", "start", "end"]
-MATRIX_COLUMNS = ["theme_id", "theme_label", "parent", "profile_id", "name", "count", "chars", "rate_per_1000"]
-
-
-def hits_frame(article: Article, hits: Iterable[ThemeHit]) -> pd.DataFrame:
-    frame = pd.DataFrame([h.__dict__ for h in hits], columns=HIT_COLUMNS)
-    frame.insert(0, "article_id", article.id)
-    return frame
-
-
 def hits_records(hits: Iterable[ThemeHit]) -> list[dict]:
     """The schema of `python -m analysis themes --json`."""
     return [{"theme": h.theme_id, "label": h.theme_label, "profile_id": h.profile_id, "sentence": h.sentence,
@@ -264,13 +254,10 @@ def hits_records(hits: Iterable[ThemeHit]) -> list[dict]:
 
 
 @table("theme_hits")
-def _theme_hits(analysis: Analysis) -> pd.DataFrame:
-    return hits_frame(analysis.article, default_hits(analysis))
+def _theme_hits(analysis: Analysis) -> list[dict]:
+    return [h.__dict__ for h in default_hits(analysis)]
 
 
 @table("theme_matrix")
-def _theme_matrix(analysis: Analysis) -> pd.DataFrame:
-    rows = theme_matrix(analysis, load_codebook(), default_hits(analysis))
-    frame = pd.DataFrame([r.__dict__ for r in rows], columns=MATRIX_COLUMNS)
-    frame.insert(0, "article_id", analysis.article.id)
-    return frame
+def _theme_matrix(analysis: Analysis) -> list[dict]:
+    return [r.__dict__ for r in theme_matrix(analysis, load_codebook(), default_hits(analysis))]

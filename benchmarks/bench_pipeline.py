@@ -16,7 +16,7 @@ from _common import QUICK, batch_run, build_corpus, table
 
 
 def table_breakdown(backends=("rjieba", "jieba"), repeats: int = 5) -> str:
-    from analysis import load_article, pipeline
+    from analysis import load_article, tablespec
     from analysis.pipeline import all_tables, analyse
 
     # A different article each repeat (numbered titles, as in the batch), so that nothing
@@ -31,10 +31,10 @@ def table_breakdown(backends=("rjieba", "jieba"), repeats: int = 5) -> str:
             started = time.perf_counter()
             analysis = analyse(article, backend)
             times["analyse (sentences, tokens)"] = times.get("analyse (sentences, tokens)", 0) + time.perf_counter() - started
-            for name, builder in pipeline.TABLES.items():
+            for spec in tablespec.TABLES:
                 started = time.perf_counter()
-                builder(analysis)
-                times[name] = times.get(name, 0) + time.perf_counter() - started
+                spec.build(analysis)
+                times[spec.name] = times.get(spec.name, 0) + time.perf_counter() - started
     names = list(timings[backends[0]])
     rows = [[name] + [1000 * timings[b][name] / repeats for b in backends] for name in names]
     rows.append(["total"] + [1000 * sum(timings[b].values()) / repeats for b in backends])

@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import batch, pipeline
+from analysis import batch, tablespec
 from analysis.__main__ import main
 from analysis.batch import MANIFEST, PARTS, combine, find_articles, run_batch
 from analysis.corpus import BUNDLED_CORPUS, DEFAULT_ARTICLE_ID
@@ -66,7 +66,7 @@ def chunk_files(out, name):
 
 def test_every_registered_table_is_combined_with_article_ids(first_run):
     _, out, _, _ = first_run
-    names = set(pipeline.TABLES)
+    names = set(tablespec.BY_NAME)
     assert {"profiles", "tokens", "sections"} <= names
     for name in names:
         frame = pd.read_parquet(out / f"{name}.parquet")

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from analysis.corpus import ArticleWarning, Metadata, parse_article
 from analysis.errors import InputError
 from analysis.pipeline import all_tables, analyse
+from analysis.tablespec import BY_NAME
 
 han = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 QUOTES = ["“", "”", "‘", "’", "「", "」", "『", "』", '"', "'"]
@@ -48,32 +49,21 @@ def _parse(text):
         return parse_article(text, Metadata(id="fuzz", published="2017-11"))
 
 
-# Per table: the column that holds exactly the evidence its span slices out of the article.
-EVIDENCE = {"tokens": "text", "theme_hits": "text", "quotes": "text", "pull_quotes": "text", "dates": "text",
-            "quoted_terms": "term", "idioms": "idiom", "slogans": "label", "person_mentions": "text"}
-# Tables whose span must lie inside the quoted sentence.
-INSIDE_SENTENCE = {"facts": "sentence", "theme_hits": "sentence"}
-
-
 def check_spans(article, name, frame):
-    """Every span of a table is inside its section and slices out the row's evidence."""
-    if name == "people":  # no start/end columns: one span per fact
-        for fact in ("joined", "served"):
-            for _, row in frame.dropna(subset=[f"{fact}_start"]).iterrows():
-                assert article.text[int(row[f"{fact}_start"]):int(row[f"{fact}_end"])] == row[f"{fact}_evidence"]
-    if not {"start", "end"} <= set(frame.columns):
-        return
-    section_column = next((c for c in ("profile_id", "section_id") if c in frame.columns), None)
-    for _, row in frame.iterrows():
-        start, end = int(row["start"]), int(row["end"])
-        assert 0 <= start <= end <= len(article.text), name
-        if section_column and name != "profiles":
-            section = article.section(row[section_column])
-            assert section.start <= start and end <= section.end, (name, row[section_column], start, end)
-        if name in EVIDENCE:
-            assert article.text[start:end] == row[EVIDENCE[name]], (name, start, end)
-        if name in INSIDE_SENTENCE:
-            assert article.text[start:end] in row[INSIDE_SENTENCE[name]], (name, start, end)
+    """Every span its spec lists is inside the article (and its section) and slices out the row's evidence."""
+    spec = BY_NAME[name]
+    for span in spec.spans:
+        rows = frame[frame[span.start].notna()]
+        for start, end, row in zip(rows[span.start], rows[span.end], rows.itertuples(index=False)):
+            start, end, row = int(start), int(end), row._asdict()
+            assert 0 <= start <= end <= len(article.text), name
+            if span.in_section and spec.section:
+                section = article.section(row[spec.section])
+                assert section.start <= start and end <= section.end, (name, row[spec.section], start, end)
+            if span.equals:
+                assert article.text[start:end] == row[span.equals], (name, start, end)
+            if span.within:
+                assert article.text[start:end] in row[span.within], (name, start, end)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -100,3 +90,13 @@ def test_span_checks_hold_on_the_bundled_article(article):
     assert {"theme_hits", "quotes", "facts", "dates", "people", "idioms"} <= set(tables)
     for name, frame in tables.items():
         check_spans(article, name, frame)
+
+
+def test_span_check_catches_a_shifted_span(article):
+    quotes = all_tables(analyse(article))["quotes"].copy()
+    quotes.loc[0, "start"] += 1
+    try:
+        check_spans(article, "quotes", quotes)
+    except AssertionError:
+        return
+    raise AssertionError("a shifted span passed the check")

@@ -1,0 +1,240 @@
+"""Every table the pipeline writes, described once: name, builder, columns and types, spans, CLI verb.
+
+CSV (`report`), Parquet (`batch`), the command line's `--json`, the README's schema section and the
+span tests all read `TABLES`. A builder is a function of an `Analysis` marked `@table(name)` in its
+module; it returns rows (dicts) or a DataFrame, and `TableSpec.build` turns them into a frame with
+exactly the spec's columns, in order, with its types (an empty table keeps its types too).
+
+A new extractor is its module plus one line here. `tests/test_tablespec.py` fails when a module
+marks a table that is not listed here, or when a builder's rows do not have the listed columns.
+"""
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from .pipeline import Analysis
+
+# Column types, by their pandas names; every table starts with `article_id`.
+DTYPES = {"str", "int64", "Int64", "float64", "bool"}  # Int64: integers that may be empty
+
+
+class SchemaMismatch(TypeError):
+    """A builder returned columns its spec does not list (a bug in the code, not in the input)."""
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: str = "str"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A [start, end) pair of columns: offsets into `article.text`.
+
+    `equals`: the column that holds exactly `article.text[start:end]`; `within`: a column that
+    contains it (its sentence). `in_section`: the span lies inside the row's section. Rows whose
+    start is empty (not known) are not checked.
+    """
+    start: str = "start"
+    end: str = "end"
+    equals: str | None = None
+    within: str | None = None
+    in_section: bool = True
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str  # the file name: <name>.csv, <name>.parquet
+    builder: str  # "module:function" under analysis/, imported when first built
+    columns: tuple[Column, ...]
+    spans: tuple[Span, ...] = ()
+    section: str | None = "profile_id"  # the column naming the section every row belongs to
+    verb: str | None = None  # `python -m analysis VERB --json` prints this table's rows
+    note: str = ""  # for the README
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    @cached_property
+    def function(self) -> Callable[[Analysis], Any]:
+        module, _, attribute = self.builder.partition(":")
+        return getattr(importlib.import_module(f"analysis.{module}"), attribute)
+
+    def build(self, analysis: Analysis) -> pd.DataFrame:
+        return self.conform(self.function(analysis), analysis.article.id)
+
+    def conform(self, rows: pd.DataFrame | Iterable[dict], article_id: str) -> pd.DataFrame:
+        """The rows as a frame with exactly this spec's columns and types; `article_id` added first."""
+        frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
+        if "article_id" not in frame.columns:
+            frame = frame.copy(deep=False)  # a builder's frame may be shared (per_analysis): never change it
+            frame.insert(0, "article_id", article_id)
+        names = self.names
+        given = set(frame.columns)
+        if given != set(names) and (len(frame) or len(frame.columns) > 1):
+            raise SchemaMismatch(f"table {self.name}: builder {self.builder} gave columns "
+                                 f"{sorted(given - set(names))} not in its spec and lacks {sorted(set(names) - given)}; "
+                                 "make the builder and analysis/tablespec.py agree")
+        frame = frame.reindex(columns=names) if list(frame.columns) != names else frame
+        types = {c.name: c.dtype for c in self.columns if str(frame[c.name].dtype) != c.dtype}
+        return frame.astype(types) if types else frame
+
+
+    def empty(self) -> pd.DataFrame:
+        return self.conform([], "")
+
+    def arrow_schema(self):
+        """The Parquet schema (with pandas' metadata, so that Int64 columns read back as Int64)."""
+        import pyarrow as pa
+
+        return pa.Schema.from_pandas(self.empty(), preserve_index=False)
+
+
+def columns(text: str) -> tuple[Column, ...]:
+    """`"article_id quote_id start:int64"`: names separated by spaces, `:dtype` where not str."""
+    result = []
+    for item in text.split():
+        name, _, dtype = item.partition(":")
+        if (dtype or "str") not in DTYPES:
+            raise ValueError(f"column {name}: unknown type {dtype!r}; use one of {sorted(DTYPES)}")
+        result.append(Column(name, dtype or "str"))
+    return tuple(result)
+
+
+TEXT = Span(equals="text")
+
+TABLES: tuple[TableSpec, ...] = (
+    TableSpec("profiles", "pipeline:_profiles",
+              columns("article_id id role name headline start:int64 end:int64 text chars:int64"),
+              (Span(),), section="id", verb="profiles", note="text is the profile body"),
+    TableSpec("sections", "pipeline:_sections",
+              columns("article_id section_id kind start:int64 end:int64"), (Span(),), section="section_id"),
+    TableSpec("tokens", "pipeline:_tokens",
+              columns("article_id section_id sentence_index:int64 text norm pos start:int64 end:int64 stopword:bool"),
+              (TEXT,), section="section_id", verb="tokens"),
+    TableSpec("token_counts", "pipeline:_token_counts", columns("article_id section_id norm pos count:int64"),
+              section="section_id", note="without stopwords and punctuation"),
+    TableSpec("theme_hits", "themes:_theme_hits",
+              columns("article_id theme_id theme_label parent profile_id sentence_index:int64 sentence text "
+                      "start:int64 end:int64"),
+              (Span(equals="text", within="sentence"),), verb="themes",
+              note="one row per matched occurrence; parents repeat their children's hits"),
+    TableSpec("theme_matrix", "themes:_theme_matrix",
+              columns("article_id theme_id theme_label parent profile_id name count:int64 chars:int64 "
+                      "rate_per_1000:float64"),
+              note="every theme × profile, zeros included; chars = profile body length"),
+    TableSpec("slogans", "discover:_slogans_table",
+              columns("article_id label members profile_id start:int64 end:int64 evidence_start:int64 "
+                      "evidence_end:int64"),
+              (Span(equals="label"), Span("evidence_start", "evidence_end", in_section=False)), verb="slogans",
+              note="members 、-joined; evidence = the enumeration resolved from"),
+    TableSpec("enumerations", "discover:_enumerations_table",
+              columns("article_id items shared kind profile_id start:int64 end:int64"), (Span(),), verb="enumerations",
+              note="items 、-joined; `kind` is `list` (、), `frame` (the slots of parallel clauses) or `parallel` (，-clauses)"),
+    TableSpec("quoted_terms", "discover:_quoted_terms_table", columns("article_id term profile_id start:int64 end:int64"),
+              (Span(equals="term"),), note="span of the phrase inside the quotation marks"),
+    TableSpec("morpheme_families", "discover:_families_table",
+              columns("article_id morpheme word profile_id count:int64")),
+    TableSpec("idioms", "discover:_idioms_table", columns("article_id idiom profile_id start:int64 end:int64"),
+              (Span(equals="idiom"),)),
+    TableSpec("keywords", "keywords:_keywords_table",
+              columns("article_id profile_id method term score:float64 rank:int64"), verb="keywords",
+              note="method `tfidf` or `textrank`, top 10 each"),
+    TableSpec("keyness", "keywords:_keyness_table",
+              columns("article_id profile_id term count:int64 other_count:int64 g2:float64 log_ratio:float64 "
+                      "reliable:bool"), verb="keyness"),
+    TableSpec("candidates", "candidates:_candidates_table",
+              columns("article_id candidate_id label type score:float64 total:int64 counts first:bool signal evidence"),
+              section=None,
+              note="first: listed before 更多; signal: why a family or keyword is; counts: JSON `{profile_id: n}`; evidence: JSON list of up to 2 "
+                   "`{profile_id, sentence, start, end, marks: [[s, e], …]}`"),
+    TableSpec("candidate_hits", "candidates:_candidate_hits_table",
+              columns("article_id candidate_id type profile_id sentence_index:int64 text start:int64 end:int64"),
+              (TEXT,), note="every occurrence of every candidate, so that a picked one is drawn from its own hits"),
+    TableSpec("quotes", "quotes:quotes_table",
+              columns("article_id quote_id profile_id speaker speaker_description speaker_how kind text start:int64 "
+                      "end:int64 repaired:bool repair_note"),
+              (TEXT,), verb="quotes",
+              note="`quote_id` is `q:<start>-<end>`, `kind` is speech, term, slogan, title or list, `speaker` a name, "
+                   "`speaker_description` an unnamed speaker as written, `speaker_how` the rule that found the "
+                   "speaker, `text` the words inside the marks"),
+    TableSpec("pull_quotes", "quotes:pull_quotes_table",
+              columns("article_id quote_id rank:int64 score:float64 profile_id speaker text start:int64 end:int64"),
+              (TEXT,), note="speech of 12–45 printable characters, best first"),
+    TableSpec("facts", "facts:facts_table",
+              columns("article_id profile_id person value:float64 low:float64 high:float64 approx:bool unit counted "
+                      "period sentence start:int64 end:int64"),
+              (Span(within="sentence"),), verb="facts",
+              note="`start`/`end` span the quantity as written (`200到300个左右`), `sentence` is its sentence; "
+                   "`value` is null for a range, `high` null when open above (`60多`); "
+                   "`person` is the person the section profiles"),
+    TableSpec("dates", "dates:dates_table",
+              columns("article_id profile_id text kind year:Int64 month:Int64 day:Int64 hour:Int64 resolved "
+                      "start:int64 end:int64"),
+              (TEXT,), note="`kind` is absolute, relative or clock; `resolved` is `2016-10-03`, `2017-04`, `2012`, "
+                            "`21:00` or `2016-10-03T23:00`, empty when unknown"),
+    TableSpec("people", "people:people_table",
+              columns("article_id person_id name role profile_id sections mentions:Int64 joined_year:Int64 "
+                      "joined_evidence joined_start:Int64 joined_end:Int64 years_served:Int64 served_evidence "
+                      "served_start:Int64 served_end:Int64"),
+              (Span("joined_start", "joined_end", equals="joined_evidence", in_section=False),
+               Span("served_start", "served_end", equals="served_evidence", in_section=False)), verb="people",
+              note="one row per named person of the story (not the byline); `profile_id` the section whose "
+                   "subject they are (empty if none), `sections` space-separated; each evidence is a sentence and "
+                   "its span, all empty when unknown"),
+    TableSpec("person_mentions", "people:person_mentions_table",
+              columns("article_id person_id name text form section_id start:int64 end:int64"), (TEXT,),
+              section="section_id", note="every place a person is named; `form` full, given (蓝蓝), prefix (小周), "
+                                         "title (董所长) or address (乐哥)"),
+    TableSpec("workloads", "people:workloads_table",
+              columns("article_id profile_id person_id name role low:float64 high:float64 approx:bool counted period "
+                      "start:int64 end:int64"), (Span(),), note="`profile_id` is the section where it is stated"),
+)
+
+BY_NAME: dict[str, TableSpec] = {spec.name: spec for spec in TABLES}
+BY_VERB: dict[str, TableSpec] = {spec.verb: spec for spec in TABLES if spec.verb}
+
+
+# ---------------------------------------------------------------- the README's schema section
+
+README_BLOCKS = {"tables": "the output files table"}
+
+
+def markdown(block: str) -> str:
+    """A generated block of the README (`python -m analysis.tablespec README.md` rewrites them)."""
+    if block == "tables":
+        rows = ["| File | Columns (text unless `:type`) |", "| --- | --- |"]
+        for spec in TABLES:
+            names = ", ".join(c.name if c.dtype == "str" else f"{c.name}:{c.dtype}" for c in spec.columns)
+            rows.append(f"| `{spec.name}.csv` | `{names}`" + (f"; {spec.note}" if spec.note else "") + " |")
+        return "\n".join(rows)
+    raise KeyError(block)
+
+
+def update_readme(text: str) -> str:
+    """`text` with every generated block (between `<!-- tablespec:NAME -->` and `<!-- /tablespec:NAME -->`) rebuilt."""
+    for block in README_BLOCKS:
+        begin, end = f"<!-- tablespec:{block} -->", f"<!-- /tablespec:{block} -->"
+        head, found, rest = text.partition(begin)
+        if not found or end not in rest:
+            raise ValueError(f"README: markers {begin} ... {end} not found; put them around the {README_BLOCKS[block]}")
+        text = f"{head}{begin}\n{markdown(block)}\n{end}{rest.partition(end)[2]}"
+    return text
+
+
+if __name__ == "__main__":
+    import sys
+    from pathlib import Path
+
+    readme = Path(sys.argv[1] if len(sys.argv) > 1 else "README.md")
+    readme.write_text(update_readme(readme.read_text(encoding="utf-8")), encoding="utf-8")
+    print(f"updated {readme}")
