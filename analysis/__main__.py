@@ -1,76 +1,22 @@
-"""Command line: `python -m analysis VERB [ARTICLE] --json`; one verb per extractor."""
+"""Command line: `python -m analysis VERB [ARTICLE] --json`.
+
+A table verb prints the rows of the table whose spec names it (analysis/tablespec.py).
+"""
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 
-from . import tables
+import pandas as pd
+
 from .corpus import load_article
 from .errors import InputError
-from .segment import BACKEND_VARIABLE, BACKENDS, default_backend, get_segmenter, tokenize
-
-VERBS: dict[str, tuple[str, Callable[[argparse.Namespace], list | dict]]] = {}
-
-
-def verb(name: str, help_text: str):
-    """Register a function of the parsed arguments that returns JSON-ready records."""
-    def register(function):
-        VERBS[name] = (help_text, function)
-        return function
-    return register
-
-
-@verb("profiles", "the profiles: role, name, headline, body and span")
-def _profiles(args: argparse.Namespace) -> list[dict]:
-    return tables.profiles_records(load_article(args.article))
-
-
-@verb("tokens", "the tokens of every section, with POS tags and spans")
-def _tokens(args: argparse.Namespace) -> list[dict]:
-    article = load_article(args.article)
-    return tables.tokens_records(tokenize(article, get_segmenter(args.backend)))
-
-
-def _analysed(args: argparse.Namespace):
-    from .pipeline import analyse
-
-    return analyse(load_article(args.article), args.backend)
-
-
-@verb("themes", "codebook theme hits: theme, profile, sentence, matched text and span (--codebook FILE)")
-def _themes(args: argparse.Namespace) -> list[dict]:
-    from .codebook import load_codebook
-    from .themes import hits_records, match_themes
-
-    codebook = load_codebook(args.codebook)  # a bad codebook fails before the article is cut
-    return hits_records(match_themes(_analysed(args), codebook))
-
-
-@verb("slogans", "numbered slogans (四心) resolved to their members, with spans")
-def _slogans(args: argparse.Namespace) -> list[dict]:
-    from .discover import discover, slogan_records
-
-    return slogan_records(discover(_analysed(args)).slogans)
-
-
-@verb("enumerations", "enumerations and parallel clauses: items, what they share, span")
-def _enumerations(args: argparse.Namespace) -> list[dict]:
-    from .discover import discover, enumeration_records
-
-    return enumeration_records(discover(_analysed(args)).enumerations)
-
-
-@verb("keywords", "per profile: ranked terms by TF-IDF, TextRank and keyness (G2)")
-def _keywords(args: argparse.Namespace) -> list[dict]:
-    from .keywords import keyness, keyness_records, keyword_records, textrank, tfidf
-
-    analysis = _analysed(args)
-    return keyword_records([*tfidf(analysis), *textrank(analysis)]) + keyness_records(keyness(analysis))
-
+from .segment import BACKEND_VARIABLE, BACKENDS, default_backend
+from .tablespec import BY_VERB, rows
 
 def _analysis(args: argparse.Namespace):
     from .pipeline import analyse
@@ -78,25 +24,29 @@ def _analysis(args: argparse.Namespace):
     return analyse(load_article(args.article), args.backend)
 
 
-@verb("quotes", "quoted spans: kind (speech, term, slogan, list), speaker, span, repaired marks")
-def _quotes(args: argparse.Namespace) -> list[dict]:
-    from .quotes import extract_quotes, quote_record
+def table_records(frame: pd.DataFrame) -> list[dict]:
+    """A table's rows for JSON: empty cells as null, whole floats as integers (200, not 200.0)."""
+    def plain(value):
+        if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+            return None
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value.item() if hasattr(value, "item") else value
 
-    return [quote_record(q) for q in extract_quotes(_analysis(args))]
-
-
-@verb("facts", "quantities with unit, what is counted and period; ranges and approximations")
-def _facts(args: argparse.Namespace) -> list[dict]:
-    from .facts import extract_facts, fact_record
-
-    return [fact_record(f) for f in extract_facts(_analysis(args))]
+    return [{name: plain(value) for name, value in row.items()} for row in frame.astype(object).to_dict("records")]
 
 
-@verb("people", "per person: the year they joined (with evidence, or null) and the daily workload")
-def _people(args: argparse.Namespace) -> list[dict]:
-    from .people import people, person_record
+def _table_verb(args: argparse.Namespace) -> list[dict]:
+    """The rows of the table whose spec names this verb (analysis/tablespec.py), as JSON records."""
+    spec = BY_VERB[args.verb]
+    if spec.name == "theme_hits" and args.codebook:
+        from .codebook import load_codebook
+        from .themes import match_themes
 
-    return [person_record(p) for p in people(_analysis(args))]
+        codebook = load_codebook(args.codebook)  # a bad codebook fails before the article is cut
+        analysis = _analysis(args)
+        return table_records(spec.conform(rows(match_themes(analysis, codebook)), analysis.article.id))
+    return table_records(spec.build(_analysis(args)))
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -195,8 +145,8 @@ def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     root.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = root.add_subparsers(dest="verb", required=True)
-    for name, (help_text, _) in VERBS.items():
-        command = sub.add_parser(name, help=help_text)
+    for name, spec in BY_VERB.items():
+        command = sub.add_parser(name, help=f"{spec.about} (the rows of {spec.name}.csv)")
         _common(command)
         command.add_argument("--json", action="store_true", help="JSON on stdout (the default output)")
     sub.choices["themes"].add_argument("--codebook", help="codebook YAML file (default: analysis/data/codebook.yaml)")
@@ -255,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
             elif args.verb == "archive":
                 status = _archive(args)
             else:
-                records = (DESK_VERBS.get(args.verb) or VERBS[args.verb][1])(args)
+                records = (DESK_VERBS.get(args.verb) or _table_verb)(args)
                 json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
                 sys.stdout.write("\n")
                 status = 0

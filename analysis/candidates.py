@@ -47,7 +47,7 @@ class Candidate:
     type: str
     score: float
     total: int
-    counts: Mapping[str, int]  # profile_id -> occurrences
+    counts: Mapping[str, int]  # section id -> occurrences
     evidence: tuple[Evidence, ...]
     spans: tuple[tuple[int, int], ...] = ()  # every occurrence in the original article, in text order
     signal: str = ""  # why a family or keyword deserves the editor's first look ("" = folded under 更多)
@@ -206,7 +206,7 @@ def _evidence(analysis: Analysis, by_sentence: dict[int, set[tuple[int, int]]]) 
 def candidate_records(candidates: Iterable[Candidate]) -> list[dict]:
     return [{"candidate_id": c.candidate_id, "label": c.label, "type": c.type, "score": c.score, "total": c.total,
              "counts": dict(c.counts), "first": c.type in FIRST_TYPES or bool(c.signal), "signal": c.signal,
-             "evidence": [{"profile_id": e.profile_id, "sentence": e.sentence, "start": e.start, "end": e.end,
+             "evidence": [{"section_id": e.profile_id, "sentence": e.sentence, "start": e.start, "end": e.end,
                            "marks": [list(m) for m in e.marks]} for e in c.evidence]}
             for c in candidates]
 
@@ -223,7 +223,7 @@ def _candidate_hits_table(analysis: Analysis) -> list[dict]:
     """Every occurrence of every candidate, so that a picked one can be drawn from its own hits."""
     starts = [s.start for s in analysis.sentences]
     text = analysis.article.text
-    return [{"candidate_id": c.candidate_id, "type": c.type, "profile_id": analysis.article.section_at(start).id,
+    return [{"candidate_id": c.candidate_id, "type": c.type, "section_id": analysis.article.section_at(start).id,
              "sentence_index": bisect.bisect_right(starts, start) - 1, "text": text[start:end],
              "start": start, "end": end}
             for c in editor_candidates(analysis) for start, end in c.spans]

@@ -190,6 +190,6 @@ def _resolve(article: Article, sentence: Sentence, start: int, end: int, fields:
 
 @table("dates")
 def dates_table(analysis: Analysis) -> list[dict]:
-    return [{"profile_id": d.profile_id, "text": d.text, "kind": d.kind, "year": d.year, "month": d.month,
+    return [{"section_id": d.profile_id, "text": d.text, "kind": d.kind, "year": d.year, "month": d.month,
              "day": d.day, "hour": d.hour, "resolved": d.resolved, "start": d.start, "end": d.end}
             for d in extract_dates(analysis)]

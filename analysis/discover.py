@@ -14,13 +14,13 @@ from functools import lru_cache
 from os.path import commonprefix
 
 import ahocorasick
-import pandas as pd
 
 from . import numerals
 from .corpus import Article
 from .lexicon import HAN
 from .pipeline import Analysis, per_analysis, table
 from .segment import Token, stopwords
+from .tablespec import rows
 from .text import NormalizedText, Sentence, normalize
 
 # Punctuation that ends a clause inside a sentence; 、 separates list items within a clause.
@@ -455,12 +455,12 @@ def discover(analysis: Analysis) -> Discoveries:
 
 
 def slogan_records(slogans: Sequence[Slogan]) -> list[dict]:
-    return [{"label": s.label, "members": list(s.members), "profile_id": s.profile_id, "start": s.start,
+    return [{"label": s.label, "members": list(s.members), "section_id": s.profile_id, "start": s.start,
              "end": s.end, "evidence_start": s.evidence_start, "evidence_end": s.evidence_end} for s in slogans]
 
 
 def enumeration_records(enumerations: Sequence[Enumeration]) -> list[dict]:
-    return [{"items": [i.text for i in e.items], "shared": e.shared, "kind": e.kind, "profile_id": e.profile_id,
+    return [{"items": [i.text for i in e.items], "shared": e.shared, "kind": e.kind, "section_id": e.profile_id,
              "start": e.start, "end": e.end} for e in enumerations]
 
 
@@ -476,14 +476,14 @@ def _enumerations_table(analysis: Analysis) -> list[dict]:
 
 @table("quoted_terms")
 def _quoted_terms_table(analysis: Analysis) -> list[dict]:
-    return [t.__dict__ for t in discover(analysis).quoted_terms]
+    return rows(discover(analysis).quoted_terms)
 
 
 @table("morpheme_families")
 def _families_table(analysis: Analysis) -> list[dict]:
-    return [f.__dict__ for f in discover(analysis).families]
+    return rows(discover(analysis).families)
 
 
 @table("idioms")
 def _idioms_table(analysis: Analysis) -> list[dict]:
-    return [i.__dict__ for i in discover(analysis).idioms]
+    return rows(discover(analysis).idioms)

@@ -206,13 +206,13 @@ def _asked_before(article: Article, previous: Sentence, tokens: Sequence[Token])
 
 # ---------------------------------------------------------------- tables
 
-def fact_record(fact: Fact) -> dict:
-    """One fact in the schema of `python -m analysis facts --json`."""
-    return {"profile_id": fact.profile_id, "person": fact.person, "value": plain_number(fact.value),
+def fact_row(fact: Fact) -> dict:
+    """One fact as a row of the facts table."""
+    return {"section_id": fact.profile_id, "person": fact.person, "value": plain_number(fact.value),
             "low": plain_number(fact.low), "high": plain_number(fact.high), "approx": fact.approx, "unit": fact.unit, "counted": fact.counted,
             "period": fact.period, "sentence": fact.sentence, "start": fact.start, "end": fact.end}
 
 
 @table("facts")
 def facts_table(analysis: Analysis) -> list[dict]:
-    return [fact_record(f) for f in extract_facts(analysis)]
+    return [fact_row(f) for f in extract_facts(analysis)]

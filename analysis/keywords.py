@@ -10,17 +10,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from statistics import median
 
-import pandas as pd
-
 from .lexicon import HAN
 from .pipeline import Analysis, per_analysis, table
 from .segment import Token, stopwords
+from .tablespec import rows
 
 TOP_N = 10
 TEXTRANK_WINDOW = 5  # jieba's default span
@@ -183,28 +181,11 @@ def log_likelihood(a: int, b: int, size_a: int, size_b: int) -> tuple[float, tup
     return g2, expected
 
 
-def keyword_records(keywords: Sequence[Keyword]) -> list[dict]:
-    """The schema of `python -m analysis keywords --json`: per profile and method, ranked terms."""
-    grouped: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for k in keywords:
-        grouped[(k.profile_id, k.method)].append({"term": k.term, "score": k.score, "rank": k.rank})
-    return [{"profile_id": p, "method": m, "terms": terms} for (p, m), terms in grouped.items()]
-
-
-def keyness_records(rows: Sequence[Keyness]) -> list[dict]:
-    grouped: dict[str, list[dict]] = defaultdict(list)
-    for r in rows:
-        grouped[r.profile_id].append({"term": r.term, "score": r.g2, "rank": len(grouped[r.profile_id]) + 1,
-                                      "count": r.count, "other_count": r.other_count, "log_ratio": r.log_ratio,
-                                      "reliable": r.reliable})
-    return [{"profile_id": p, "method": "keyness", "terms": terms} for p, terms in grouped.items()]
-
-
 @table("keywords")
 def _keywords_table(analysis: Analysis) -> list[dict]:
-    return [k.__dict__ for k in (*tfidf(analysis), *textrank(analysis))]
+    return rows((*tfidf(analysis), *textrank(analysis)))
 
 
 @table("keyness")
 def _keyness_table(analysis: Analysis) -> list[dict]:
-    return [k.__dict__ for k in keyness(analysis)]
+    return rows(keyness(analysis))

@@ -23,7 +23,7 @@ from .dates import DateMention, extract_dates, published_date
 from .facts import DAILY_PERIODS, TIME_UNITS, Fact, extract_facts
 from .lexicon import HAN
 from .names import NameMention, PersonName, story_people
-from .numerals import plain_number, read_numeral
+from .numerals import read_numeral
 from .pipeline import Analysis, per_analysis, table
 from .quotes import Quote, extract_quotes
 from .text import Sentence, normalize
@@ -356,20 +356,11 @@ def _workloads(analysis: Analysis, referents: _Referents, facts: list[Fact]) -> 
 
 # ---------------------------------------------------------------- records and tables
 
-def person_record(person: Person) -> dict:
-    """One person in the schema of `python -m analysis people --json`."""
-    return {"name": person.name, "role": person.role, "profile_id": person.profile_id,
-            "joined_year": person.joined_year, "joined_evidence": person.joined_evidence,
-            "years_served": person.years_served,
-            "daily_workload": [{"low": plain_number(w.low), "high": plain_number(w.high), "counted": w.counted}
-                               for w in person.daily_workload]}
-
-
 @table("people")
 def people_table(analysis: Analysis) -> list[dict]:
     """One row per named person of the story: role, the section they are the subject of, facts."""
     return [{"person_id": p.person_id, "name": p.name, "role": p.role,
-             "profile_id": p.profile_id, "sections": " ".join(p.sections), "mentions": len(p.mentions),
+             "section_id": p.profile_id, "sections": " ".join(p.sections), "mentions": len(p.mentions),
              "joined_year": p.joined_year, "joined_evidence": p.joined_evidence,
              "joined_start": p.joined_start, "joined_end": p.joined_end,
              "years_served": p.years_served, "served_evidence": p.served_evidence,
@@ -385,6 +376,6 @@ def person_mentions_table(analysis: Analysis) -> list[dict]:
 
 @table("workloads")
 def workloads_table(analysis: Analysis) -> list[dict]:
-    return [{"profile_id": w.profile_id, "person_id": w.person_id, "name": w.name, "role": w.role, "low": w.low,
+    return [{"section_id": w.profile_id, "person_id": w.person_id, "name": w.name, "role": w.role, "low": w.low,
              "high": w.high, "approx": w.approx, "counted": w.counted, "period": w.period, "start": w.start,
              "end": w.end} for p in people(analysis) for w in p.workloads]

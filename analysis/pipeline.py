@@ -80,11 +80,22 @@ def per_analysis(compute: Callable[..., Result]) -> Callable[..., Result]:
 TableBuilder = Callable[[Analysis], Any]
 
 
-def table(name: str) -> Callable[[TableBuilder], TableBuilder]:
-    """Mark a builder of the rows of table `name`; `analysis/tablespec.py` lists it (a test checks)."""
-    def mark(builder: TableBuilder) -> TableBuilder:
-        builder.table_name = name
-        return builder
+def table(name: str) -> Callable[[TableBuilder], Callable[[Analysis], pd.DataFrame]]:
+    """Mark a function of an analysis that returns the rows of table `name` (dicts or a frame).
+
+    The marked function returns the table itself: the rows with exactly the columns and types its
+    spec in `analysis/tablespec.py` lists (a test fails when a marked table is not listed there).
+    `.rows` is the unmarked function.
+    """
+    def mark(rows_of: TableBuilder) -> Callable[[Analysis], pd.DataFrame]:
+        @functools.wraps(rows_of)
+        def build(analysis: Analysis) -> pd.DataFrame:
+            from .tablespec import spec_of
+
+            return spec_of(name).conform(rows_of(analysis), analysis.article.id)
+        build.table_name = name
+        build.rows = rows_of
+        return build
     return mark
 
 

@@ -24,8 +24,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import pandas as pd
-
 from .corpus import Article, Profile, Section
 from .lexicon import HAN, QUOTED_TERM_MAX_CHARS
 from .pipeline import Analysis, per_analysis, table
@@ -325,21 +323,16 @@ def ranked_pull_quotes(analysis: Analysis, min_chars: int = 12, max_chars: int =
 
 # ---------------------------------------------------------------- records and tables
 
-def quote_record(quote: Quote) -> dict:
-    """One quote in the schema of `python -m analysis quotes --json`."""
-    return {"profile_id": quote.profile_id, "speaker": quote.speaker,
-            "speaker_description": quote.speaker_description, "kind": quote.kind, "text": quote.text,
-            "start": quote.start, "end": quote.end, "repaired": quote.repaired}
-
-
 @table("quotes")
 def quotes_table(analysis: Analysis) -> list[dict]:
-    return [{"quote_id": q.quote_id, **quote_record(q), "speaker_how": q.speaker_how, "repair_note": q.repair_note}
+    return [{"quote_id": q.quote_id, "section_id": q.profile_id, "speaker": q.speaker,
+             "speaker_description": q.speaker_description, "speaker_how": q.speaker_how, "kind": q.kind,
+             "text": q.text, "start": q.start, "end": q.end, "repaired": q.repaired, "repair_note": q.repair_note}
             for q in extract_quotes(analysis)]
 
 
 @table("pull_quotes")
 def pull_quotes_table(analysis: Analysis) -> list[dict]:
-    return [{"quote_id": p.quote.quote_id, "rank": p.rank, "score": p.score, "profile_id": p.quote.profile_id,
+    return [{"quote_id": p.quote.quote_id, "rank": p.rank, "score": p.score, "section_id": p.quote.profile_id,
              "speaker": p.quote.speaker, "text": p.quote.text, "start": p.quote.start, "end": p.quote.end}
             for p in ranked_pull_quotes(analysis)]

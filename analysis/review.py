@@ -221,7 +221,7 @@ def _evidence_html(item: Mapping, columns: list[_Column]) -> str:
         pieces.append(f"<mark>{html.escape(sentence[mark_start:mark_end])}</mark>")
         cursor = mark_end
     pieces.append(html.escape(sentence[cursor:]))
-    who = {c.section_id: c.head for c in columns}.get(str(item["profile_id"]), str(item["profile_id"]))
+    who = {c.section_id: c.head for c in columns}.get(str(item["section_id"]), str(item["section_id"]))
     return f'<p class="sentence"><span class="who">{html.escape(who)}</span>{"".join(pieces)}</p>'
 
 
@@ -235,7 +235,7 @@ def _quotes_section(quotes: pd.DataFrame, names: Mapping[str, str], picks: Picks
     for row in _ordered(quotes, "quote_id", picks.quote_ids):
         item_id, text = str(row.quote_id), str(row.text)
         speaker = "" if pd.isna(row.speaker) else str(row.speaker)
-        where = names.get(str(row.profile_id), SECTION_NAMES.get(str(row.profile_id), str(row.profile_id)))
+        where = names.get(str(row.section_id), SECTION_NAMES.get(str(row.section_id), str(row.section_id)))
         checked = " checked" if item_id in picked else ""
         out.append(
             f'<tbody class="item" data-kind="quote" data-id="{e(item_id)}">'

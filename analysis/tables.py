@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
@@ -11,38 +10,24 @@ import pandas as pd
 
 from .atomic import replacing
 from .corpus import Article
-from .segment import Token, Tokens
+from .segment import Tokens
 
 CSV_ENCODING = "utf-8-sig"
 
 
-def profiles_records(article: Article) -> list[dict]:
-    """One record per profile, in the schema of `python -m analysis profiles --json`."""
-    return [
-        {"id": p.id, "role": p.role, "name": p.name, "headline": p.headline,
-         "start": p.start, "end": p.end, "text": article.body(p)}
-        for p in article.profiles
-    ]
-
-
 def profiles_table(article: Article) -> pd.DataFrame:
-    frame = pd.DataFrame(profiles_records(article),
-                         columns=["id", "role", "name", "headline", "start", "end", "text"])
-    frame.insert(0, "article_id", article.id)
-    frame["chars"] = frame["text"].str.len()
-    return frame
+    """One row per profile: its heading's parts, the span of the whole section, the body."""
+    from .tablespec import BY_NAME
+
+    rows = [{"id": p.id, "role": p.role, "name": p.name, "headline": p.headline, "start": p.start, "end": p.end,
+             "text": article.body(p), "chars": p.body_end - p.body_start} for p in article.profiles]
+    return BY_NAME["profiles"].conform(rows, article.id)
 
 
 def sections_table(article: Article) -> pd.DataFrame:
     rows = [{"article_id": article.id, "section_id": s.id, "kind": s.kind, "start": s.start, "end": s.end}
             for s in article.sections]
     return pd.DataFrame(rows)
-
-
-def tokens_records(tokens: Iterable[Token]) -> list[dict]:
-    """One record per token, in the schema of `python -m analysis tokens --json`."""
-    return [{"profile_id": t.section_id, "text": t.text, "pos": t.pos, "start": t.start, "end": t.end}
-            for t in tokens]
 
 
 def tokens_table(article: Article, tokens: Tokens, stopwords: frozenset[str] = frozenset()) -> pd.DataFrame:

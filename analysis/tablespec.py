@@ -56,9 +56,10 @@ class TableSpec:
     builder: str  # "module:function" under analysis/, imported when first built
     columns: tuple[Column, ...]
     spans: tuple[Span, ...] = ()
-    section: str | None = "profile_id"  # the column naming the section every row belongs to
+    section: str | None = "section_id"  # the column naming the section every row belongs to
     verb: str | None = None  # `python -m analysis VERB --json` prints this table's rows
-    note: str = ""  # for the README
+    about: str = ""  # what a row is, for --help and the README
+    note: str = ""  # details for the README
 
     @property
     def names(self) -> list[str]:
@@ -70,7 +71,7 @@ class TableSpec:
         return getattr(importlib.import_module(f"analysis.{module}"), attribute)
 
     def build(self, analysis: Analysis) -> pd.DataFrame:
-        return self.conform(self.function(analysis), analysis.article.id)
+        return self.function(analysis)  # a function marked @table gives the conformed table
 
     def conform(self, rows: pd.DataFrame | Iterable[dict], article_id: str) -> pd.DataFrame:
         """The rows as a frame with exactly this spec's columns and types; `article_id` added first."""
@@ -99,6 +100,17 @@ class TableSpec:
         return pa.Schema.from_pandas(self.empty(), preserve_index=False)
 
 
+def rows(items: Iterable[Any]) -> list[dict]:
+    """Dataclass items as table rows, field by field; an item's `profile_id` is the row's `section_id`."""
+    result = []
+    for item in items:
+        row = dict(item.__dict__)
+        if "profile_id" in row:
+            row["section_id"] = row.pop("profile_id")
+        result.append(row)
+    return result
+
+
 def columns(text: str) -> tuple[Column, ...]:
     """`"article_id quote_id start:int64"`: names separated by spaces, `:dtype` where not str."""
     result = []
@@ -115,80 +127,87 @@ TEXT = Span(equals="text")
 TABLES: tuple[TableSpec, ...] = (
     TableSpec("profiles", "pipeline:_profiles",
               columns("article_id id role name headline start:int64 end:int64 text chars:int64"),
-              (Span(),), section="id", verb="profiles", note="text is the profile body"),
+              (Span(),), section="id", verb="profiles", about="one per profile: role, name, headline, span, body", note="text is the profile body"),
     TableSpec("sections", "pipeline:_sections",
               columns("article_id section_id kind start:int64 end:int64"), (Span(),), section="section_id"),
     TableSpec("tokens", "pipeline:_tokens",
               columns("article_id section_id sentence_index:int64 text norm pos start:int64 end:int64 stopword:bool"),
-              (TEXT,), section="section_id", verb="tokens"),
+              (TEXT,), section="section_id", verb="tokens", about="one per token: POS tag, sentence, span"),
     TableSpec("token_counts", "pipeline:_token_counts", columns("article_id section_id norm pos count:int64"),
               section="section_id", note="without stopwords and punctuation"),
     TableSpec("theme_hits", "themes:_theme_hits",
-              columns("article_id theme_id theme_label parent profile_id sentence_index:int64 sentence text "
+              columns("article_id theme_id theme_label parent section_id sentence_index:int64 sentence text "
                       "start:int64 end:int64"),
               (Span(equals="text", within="sentence"),), verb="themes",
+              about="codebook theme hits: theme, section, sentence, matched text and span (--codebook FILE)",
               note="one row per matched occurrence; parents repeat their children's hits"),
     TableSpec("theme_matrix", "themes:_theme_matrix",
-              columns("article_id theme_id theme_label parent profile_id name count:int64 chars:int64 "
+              columns("article_id theme_id theme_label parent section_id name count:int64 chars:int64 "
                       "rate_per_1000:float64"),
               note="every theme × profile, zeros included; chars = profile body length"),
     TableSpec("slogans", "discover:_slogans_table",
-              columns("article_id label members profile_id start:int64 end:int64 evidence_start:int64 "
+              columns("article_id label members section_id start:int64 end:int64 evidence_start:int64 "
                       "evidence_end:int64"),
               (Span(equals="label"), Span("evidence_start", "evidence_end", in_section=False)), verb="slogans",
+              about="numbered slogans (四心) resolved to their members, with spans",
               note="members 、-joined; evidence = the enumeration resolved from"),
     TableSpec("enumerations", "discover:_enumerations_table",
-              columns("article_id items shared kind profile_id start:int64 end:int64"), (Span(),), verb="enumerations",
+              columns("article_id items shared kind section_id start:int64 end:int64"), (Span(),), verb="enumerations",
+              about="enumerations and parallel clauses: items, what they share, span",
               note="items 、-joined; `kind` is `list` (、), `frame` (the slots of parallel clauses) or `parallel` (，-clauses)"),
-    TableSpec("quoted_terms", "discover:_quoted_terms_table", columns("article_id term profile_id start:int64 end:int64"),
+    TableSpec("quoted_terms", "discover:_quoted_terms_table", columns("article_id term section_id start:int64 end:int64"),
               (Span(equals="term"),), note="span of the phrase inside the quotation marks"),
     TableSpec("morpheme_families", "discover:_families_table",
-              columns("article_id morpheme word profile_id count:int64")),
-    TableSpec("idioms", "discover:_idioms_table", columns("article_id idiom profile_id start:int64 end:int64"),
+              columns("article_id morpheme word section_id count:int64")),
+    TableSpec("idioms", "discover:_idioms_table", columns("article_id idiom section_id start:int64 end:int64"),
               (Span(equals="idiom"),)),
     TableSpec("keywords", "keywords:_keywords_table",
-              columns("article_id profile_id method term score:float64 rank:int64"), verb="keywords",
-              note="method `tfidf` or `textrank`, top 10 each"),
+              columns("article_id section_id method term score:float64 rank:int64"), verb="keywords",
+              about="per section: ranked terms by TF-IDF and TextRank", note="method `tfidf` or `textrank`, top 10 each"),
     TableSpec("keyness", "keywords:_keyness_table",
-              columns("article_id profile_id term count:int64 other_count:int64 g2:float64 log_ratio:float64 "
-                      "reliable:bool"), verb="keyness"),
+              columns("article_id section_id term count:int64 other_count:int64 g2:float64 log_ratio:float64 "
+                      "reliable:bool"), verb="keyness",
+              about="per section: terms more frequent there than in the rest (G2)"),
     TableSpec("candidates", "candidates:_candidates_table",
               columns("article_id candidate_id label type score:float64 total:int64 counts first:bool signal evidence"),
               section=None,
-              note="first: listed before 更多; signal: why a family or keyword is; counts: JSON `{profile_id: n}`; evidence: JSON list of up to 2 "
-                   "`{profile_id, sentence, start, end, marks: [[s, e], …]}`"),
+              note="first: listed before 更多; signal: why a family or keyword is; counts: JSON `{section_id: n}`; evidence: JSON list of up to 2 "
+                   "`{section_id, sentence, start, end, marks: [[s, e], …]}`"),
     TableSpec("candidate_hits", "candidates:_candidate_hits_table",
-              columns("article_id candidate_id type profile_id sentence_index:int64 text start:int64 end:int64"),
+              columns("article_id candidate_id type section_id sentence_index:int64 text start:int64 end:int64"),
               (TEXT,), note="every occurrence of every candidate, so that a picked one is drawn from its own hits"),
     TableSpec("quotes", "quotes:quotes_table",
-              columns("article_id quote_id profile_id speaker speaker_description speaker_how kind text start:int64 "
+              columns("article_id quote_id section_id speaker speaker_description speaker_how kind text start:int64 "
                       "end:int64 repaired:bool repair_note"),
               (TEXT,), verb="quotes",
+              about="quoted spans: kind (speech, term, slogan, title, list), speaker, span, repaired marks",
               note="`quote_id` is `q:<start>-<end>`, `kind` is speech, term, slogan, title or list, `speaker` a name, "
                    "`speaker_description` an unnamed speaker as written, `speaker_how` the rule that found the "
                    "speaker, `text` the words inside the marks"),
     TableSpec("pull_quotes", "quotes:pull_quotes_table",
-              columns("article_id quote_id rank:int64 score:float64 profile_id speaker text start:int64 end:int64"),
+              columns("article_id quote_id rank:int64 score:float64 section_id speaker text start:int64 end:int64"),
               (TEXT,), note="speech of 12–45 printable characters, best first"),
     TableSpec("facts", "facts:facts_table",
-              columns("article_id profile_id person value:float64 low:float64 high:float64 approx:bool unit counted "
+              columns("article_id section_id person value:float64 low:float64 high:float64 approx:bool unit counted "
                       "period sentence start:int64 end:int64"),
               (Span(within="sentence"),), verb="facts",
+              about="quantities with unit, what is counted and period; ranges and approximations",
               note="`start`/`end` span the quantity as written (`200到300个左右`), `sentence` is its sentence; "
                    "`value` is null for a range, `high` null when open above (`60多`); "
                    "`person` is the person the section profiles"),
     TableSpec("dates", "dates:dates_table",
-              columns("article_id profile_id text kind year:Int64 month:Int64 day:Int64 hour:Int64 resolved "
+              columns("article_id section_id text kind year:Int64 month:Int64 day:Int64 hour:Int64 resolved "
                       "start:int64 end:int64"),
               (TEXT,), note="`kind` is absolute, relative or clock; `resolved` is `2016-10-03`, `2017-04`, `2012`, "
                             "`21:00` or `2016-10-03T23:00`, empty when unknown"),
     TableSpec("people", "people:people_table",
-              columns("article_id person_id name role profile_id sections mentions:Int64 joined_year:Int64 "
+              columns("article_id person_id name role section_id sections mentions:Int64 joined_year:Int64 "
                       "joined_evidence joined_start:Int64 joined_end:Int64 years_served:Int64 served_evidence "
                       "served_start:Int64 served_end:Int64"),
               (Span("joined_start", "joined_end", equals="joined_evidence", in_section=False),
                Span("served_start", "served_end", equals="served_evidence", in_section=False)), verb="people",
-              note="one row per named person of the story (not the byline); `profile_id` the section whose "
+              about="per named person: role, sections, the year they joined and years served (with evidence)",
+              note="one row per named person of the story (not the byline); `section_id` the section whose "
                    "subject they are (empty if none), `sections` space-separated; each evidence is a sentence and "
                    "its span, all empty when unknown"),
     TableSpec("person_mentions", "people:person_mentions_table",
@@ -196,17 +215,26 @@ TABLES: tuple[TableSpec, ...] = (
               section="section_id", note="every place a person is named; `form` full, given (蓝蓝), prefix (小周), "
                                          "title (董所长) or address (乐哥)"),
     TableSpec("workloads", "people:workloads_table",
-              columns("article_id profile_id person_id name role low:float64 high:float64 approx:bool counted period "
-                      "start:int64 end:int64"), (Span(),), note="`profile_id` is the section where it is stated"),
+              columns("article_id section_id person_id name role low:float64 high:float64 approx:bool counted period "
+                      "start:int64 end:int64"), (Span(),), verb="workloads",
+              about="per person: quantities of work per period (每天200到300个工单)",
+              note="`section_id` is the section where it is stated"),
 )
 
 BY_NAME: dict[str, TableSpec] = {spec.name: spec for spec in TABLES}
 BY_VERB: dict[str, TableSpec] = {spec.verb: spec for spec in TABLES if spec.verb}
 
 
+def spec_of(name: str) -> TableSpec:
+    try:
+        return BY_NAME[name]
+    except KeyError:
+        raise KeyError(f"table {name!r} is not listed in analysis/tablespec.py; add a TableSpec line for it") from None
+
+
 # ---------------------------------------------------------------- the README's schema section
 
-README_BLOCKS = {"tables": "the output files table"}
+README_BLOCKS = {"tables": "the output files table", "verbs": "the command line's table verbs"}
 
 
 def markdown(block: str) -> str:
@@ -217,6 +245,9 @@ def markdown(block: str) -> str:
             names = ", ".join(c.name if c.dtype == "str" else f"{c.name}:{c.dtype}" for c in spec.columns)
             rows.append(f"| `{spec.name}.csv` | `{names}`" + (f"; {spec.note}" if spec.note else "") + " |")
         return "\n".join(rows)
+    if block == "verbs":
+        return "\n".join(f"- `{spec.verb}`: {spec.about}; the rows of `{spec.name}.csv`"
+                         for spec in TABLES if spec.verb)
     raise KeyError(block)
 
 

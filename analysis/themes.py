@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import ahocorasick
-import pandas as pd
-
 from .codebook import (AllOf, AnyOf, Atom, Codebook, Literal, Near, Not, Rule, Term, Theme, load_codebook,
                        rule_atoms)
 from .corpus import Article
 from .pipeline import Analysis, per_analysis, table
 from .segment import Token
+from .tablespec import rows
 from .text import Sentence, normalize
 
 
@@ -247,17 +246,11 @@ def default_hits(analysis: Analysis) -> tuple[ThemeHit, ...]:
     return tuple(match_themes(analysis, load_codebook()))
 
 
-def hits_records(hits: Iterable[ThemeHit]) -> list[dict]:
-    """The schema of `python -m analysis themes --json`."""
-    return [{"theme": h.theme_id, "label": h.theme_label, "profile_id": h.profile_id, "sentence": h.sentence,
-             "text": h.text, "start": h.start, "end": h.end} for h in hits]
-
-
 @table("theme_hits")
 def _theme_hits(analysis: Analysis) -> list[dict]:
-    return [h.__dict__ for h in default_hits(analysis)]
+    return rows(default_hits(analysis))
 
 
 @table("theme_matrix")
 def _theme_matrix(analysis: Analysis) -> list[dict]:
-    return [r.__dict__ for r in theme_matrix(analysis, load_codebook(), default_hits(analysis))]
+    return rows(theme_matrix(analysis, load_codebook(), default_hits(analysis)))

@@ -51,7 +51,7 @@ names = {**SECTION_NAMES, **{p.id: p.name for p in article.profiles}}
 
 # %%
 quotes = quotes_table(analysis)
-quotes.assign(人物=quotes["profile_id"].map(names)).pivot_table(
+quotes.assign(人物=quotes["section_id"].map(names)).pivot_table(
     index="人物", columns="kind", values="quote_id", aggfunc="count", fill_value=0, sort=False)
 
 # %% [markdown]
@@ -59,7 +59,7 @@ quotes.assign(人物=quotes["profile_id"].map(names)).pivot_table(
 
 # %%
 pulls = pull_quotes_table(analysis)
-pulls.assign(人物=pulls["profile_id"].map(names))[["rank", "score", "人物", "speaker", "text"]].head(10)
+pulls.assign(人物=pulls["section_id"].map(names))[["rank", "score", "人物", "speaker", "text"]].head(10)
 
 # %% [markdown]
 # ## 数量与日期

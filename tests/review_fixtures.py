@@ -13,7 +13,7 @@ IMG_ATTACK = "<img src=x onerror=\"window.__pwned = 2\">"
 
 def _evidence(profile_id, sentence, start, words):
     marks = [[start + sentence.index(word), start + sentence.index(word) + len(word)] for word in words]
-    return {"profile_id": profile_id, "sentence": sentence, "start": start, "end": start + len(sentence),
+    return {"section_id": profile_id, "sentence": sentence, "start": start, "end": start + len(sentence),
             "marks": marks}
 
 
@@ -40,9 +40,9 @@ def sample_tables() -> dict[str, pd.DataFrame]:
         for i, label, kind, score, total, counts, evidence in rows
     ])
     quotes = pd.DataFrame([
-        {"article_id": ARTICLE_ID, "quote_id": "q:20-40", "rank": 1, "score": 0.9, "profile_id": "p01",
+        {"article_id": ARTICLE_ID, "quote_id": "q:20-40", "rank": 1, "score": 0.9, "section_id": "p01",
          "speaker": "张小红", "text": "只要市民满意，我们再累也值得", "start": 20, "end": 40},
-        {"article_id": ARTICLE_ID, "quote_id": "q:80-99", "rank": 2, "score": 0.5, "profile_id": "p02",
+        {"article_id": ARTICLE_ID, "quote_id": "q:80-99", "rank": 2, "score": 0.5, "section_id": "p02",
          "speaker": None, "text": f"我们{IMG_ATTACK}一直在{ATTACK}", "start": 80, "end": 99},
     ])
     return {"profiles": profiles, "candidates": candidates, "pull_quotes": quotes}

@@ -48,7 +48,7 @@ def test_candidates_table(bundled):
     first = frame.iloc[0]
     assert sum(json.loads(first["counts"]).values()) == first["total"]
     evidence = json.loads(first["evidence"])
-    assert set(evidence[0]) == {"profile_id", "sentence", "start", "end", "marks"}
+    assert set(evidence[0]) == {"section_id", "sentence", "start", "end", "marks"}
 
 
 def test_candidate_hits_are_every_occurrence_with_its_span(bundled):
@@ -57,7 +57,7 @@ def test_candidate_hits_are_every_occurrence_with_its_span(bundled):
     hits, candidates = tables["candidate_hits"], tables["candidates"]
     text = bundled.article.text
     assert all(text[s:e] == t for s, e, t in zip(hits["start"], hits["end"], hits["text"]))
-    assert all(bundled.article.section_at(s).id == p for s, p in zip(hits["start"], hits["profile_id"]))
+    assert all(bundled.article.section_at(s).id == p for s, p in zip(hits["start"], hits["section_id"]))
     totals = hits.groupby("candidate_id").size()
     assert all(totals[c] == t for c, t in zip(candidates["candidate_id"], candidates["total"]))
 

@@ -15,7 +15,7 @@ def test_profiles_json_schema(article):
     assert result.returncode == 0, result.stderr
     records = json.loads(result.stdout)
     assert [r["name"] for r in records] == [p.name for p in article.profiles]
-    assert set(records[0]) == {"id", "role", "name", "headline", "start", "end", "text"}
+    assert set(records[0]) == {"article_id", "id", "role", "name", "headline", "start", "end", "text", "chars"}
     assert "\\u" not in result.stdout  # not ASCII-escaped
     for record in records:
         assert record["text"] in article.text[record["start"]:record["end"]]
@@ -25,7 +25,8 @@ def test_tokens_json_schema(article):
     result = run("tokens", "--json")
     assert result.returncode == 0, result.stderr
     records = json.loads(result.stdout)
-    assert set(records[0]) == {"profile_id", "text", "pos", "start", "end"}
+    assert set(records[0]) == {"article_id", "section_id", "sentence_index", "text", "norm", "pos", "start", "end",
+                               "stopword"}
     assert all(article.text[r["start"]:r["end"]] == r["text"] for r in records)
 
 

@@ -141,14 +141,18 @@ def test_cli_slogans_enumerations_keywords(capsys):
 
     assert main(["slogans", "--json"]) == 0
     slogans = json.loads(capsys.readouterr().out)
-    assert slogans[0]["label"] == "四心" and slogans[0]["members"] == ["耐心", "细心", "用心", "爱心"]
+    assert slogans[0]["label"] == "四心" and slogans[0]["members"] == "耐心、细心、用心、爱心"
     assert main(["enumerations", "--json"]) == 0
     enumerations = json.loads(capsys.readouterr().out)
-    assert {"items", "shared", "profile_id", "start", "end"} <= set(enumerations[0])
+    assert {"items", "shared", "kind", "section_id", "start", "end"} <= set(enumerations[0])
     assert main(["keywords", "--json"]) == 0
     keywords = json.loads(capsys.readouterr().out)
-    assert {k["method"] for k in keywords} == {"tfidf", "textrank", "keyness"}
-    assert all(k["terms"][0]["rank"] == 1 for k in keywords)
+    assert {k["method"] for k in keywords} == {"tfidf", "textrank"}
+    assert {(k["section_id"], k["method"]) for k in keywords if k["rank"] == 1} == {
+        (k["section_id"], k["method"]) for k in keywords}  # every section and method ranks from 1
+    assert main(["keyness", "--json"]) == 0
+    keyness = json.loads(capsys.readouterr().out)
+    assert keyness and {"section_id", "term", "g2", "log_ratio", "reliable"} <= set(keyness[0])
 
 
 def test_spans_survive_full_width_text():

@@ -134,10 +134,10 @@ def test_span_invariant(bundled):
 
 def test_tables_have_the_agreed_columns(bundled):
     assert list(facts_table(bundled).columns) == [
-        "article_id", "profile_id", "person", "value", "low", "high", "approx", "unit", "counted", "period",
+        "article_id", "section_id", "person", "value", "low", "high", "approx", "unit", "counted", "period",
         "sentence", "start", "end"]
     assert list(dates_table(bundled).columns) == [
-        "article_id", "profile_id", "text", "kind", "year", "month", "day", "hour", "resolved", "start", "end"]
+        "article_id", "section_id", "text", "kind", "year", "month", "day", "hour", "resolved", "start", "end"]
 
 
 def test_cli_facts_json(capsys, article):
@@ -147,7 +147,7 @@ def test_cli_facts_json(capsys, article):
 
     assert main(["facts", "--json"]) == 0
     records = json.loads(capsys.readouterr().out)
-    assert records and all(set(r) == {"profile_id", "person", "value", "low", "high", "approx", "unit", "counted",
+    assert records and all(set(r) == {"article_id", "section_id", "person", "value", "low", "high", "approx", "unit", "counted",
                                       "period", "sentence", "start", "end"} for r in records)
     assert {"low": 150, "high": 180, "counted": "回访工单"}.items() <= next(
         r for r in records if r["low"] == 150).items()

@@ -226,7 +226,7 @@ def test_word_cloud_is_horizontal_repeatable_and_keeps_names_whole(tables, chart
 
 def _workloads():
     return pd.DataFrame({
-        "article_id": "t", "profile_id": ["p01", "p02", "p03"], "name": ["甲一", "乙二", "丙三"],
+        "article_id": "t", "section_id": ["p01", "p02", "p03"], "name": ["甲一", "乙二", "丙三"],
         "role": ["话务员", "预审员", None], "low": [200.0, 60.0, 6.0], "high": [300.0, None, 7.0],
         "approx": [False, True, False], "counted": ["电话", "工单", "夜班"], "period": ["每天", "一天", "一个月"],
         "start": [10, 20, 30], "end": [15, 25, 35]})
@@ -245,7 +245,7 @@ def test_workload_ranges_and_approximation():
 
 
 def _people():
-    return pd.DataFrame({"article_id": "t", "profile_id": ["p01", "p02", "p03"], "name": ["甲一", "乙二", "丙三"],
+    return pd.DataFrame({"article_id": "t", "section_id": ["p01", "p02", "p03"], "name": ["甲一", "乙二", "丙三"],
                          "role": ["话务员", "质检员", "话务班长"], "joined_year": pd.array([2012, None, 2016], "Int64"),
                          "joined_evidence": ["2012年", None, "2016年"], "joined_start": [1, None, 5],
                          "joined_end": [2, None, 6]})
@@ -262,7 +262,7 @@ def test_tenure_shows_unknown_as_unknown():
 def _keyness():
     rows = [("p01", "孩子", 9, 1, 20.5, 3.1, True), ("p01", "公司", 4, 0, 9.0, 4.0, False),
             ("p01", "市民", 2, 30, 3.0, -2.0, True), ("p02", "平台", 5, 0, 12.0, 4.5, True)]
-    frame = pd.DataFrame(rows, columns=["profile_id", "term", "count", "other_count", "g2", "log_ratio", "reliable"])
+    frame = pd.DataFrame(rows, columns=["section_id", "term", "count", "other_count", "g2", "log_ratio", "reliable"])
     frame.insert(0, "article_id", "t")
     return frame
 
@@ -284,7 +284,7 @@ def _theme_matrix():
     counts = {"hearts": [3, 1, 1], "patience": [2, 0, 1], "bridge": [0, 4, 1]}
     rows = [(t, label, parent, p, n, counts[t][i], 500, round(counts[t][i] * 2.0, 2))
             for t, label, parent in themes for i, (p, n) in enumerate(zip(["p01", "p02", "p03"], ["甲一", "乙二", "丙三"]))]
-    frame = pd.DataFrame(rows, columns=["theme_id", "theme_label", "parent", "profile_id", "name", "count", "chars",
+    frame = pd.DataFrame(rows, columns=["theme_id", "theme_label", "parent", "section_id", "name", "count", "chars",
                                         "rate_per_1000"])
     frame.insert(0, "article_id", "t")
     return frame
@@ -313,7 +313,7 @@ REFERENCE_DPI = 100
 
 def _reference_figures():
     hits = pd.DataFrame({"theme_id": ["hearts", "patience", "bridge", "bridge"], "theme_label": ["四心", "耐心", "桥梁", "桥梁"],
-                         "parent": [None, "hearts", None, None], "profile_id": ["p01", "p01", "p02", "p03"],
+                         "parent": [None, "hearts", None, None], "section_id": ["p01", "p01", "p02", "p03"],
                          "sentence_index": [1, 1, 4, 9], "text": ["耐心", "耐心", "桥梁", "桥梁"],
                          "start": [20, 20, 130, 240], "end": [22, 22, 132, 242]})
     return {
@@ -327,7 +327,7 @@ def _reference_figures():
 
 
 def _pull_quote_tables():
-    quotes = pd.DataFrame({"quote_id": ["q:1"], "rank": [1], "score": [1.0], "profile_id": ["p01"], "speaker": ["张小红"],
+    quotes = pd.DataFrame({"quote_id": ["q:1"], "rank": [1], "score": [1.0], "section_id": ["p01"], "speaker": ["张小红"],
                            "text": ["只要市民满意,我们再累也值得。这是我们每个人的心里话,也是“四心”服务的本意"],
                            "start": [20], "end": [58]})
     people = pd.DataFrame({"name": ["张小红"], "role": ["话务员"]})
@@ -389,7 +389,7 @@ def test_heart_family_keeps_every_heart_word_and_no_centre(tables):
     assert {"诚心", "真心", "责任心", "耐心", "细心", "用心", "爱心"} <= words
     assert not {"中心", "服务中心"} & words
     family = tables["morpheme_families"]
-    all_words = set(family[(family["morpheme"] == "心") & family["profile_id"].str.startswith("p")]["word"])
+    all_words = set(family[(family["morpheme"] == "心") & family["section_id"].str.startswith("p")]["word"])
     assert len(words) + data.attrs["more"] == len(all_words)  # nothing dropped without saying so
 
 

@@ -396,7 +396,7 @@ def test_every_person_keeps_a_profile(article, variant):
     assert all(changed.text[s:e] == t for s, e, t in zip(hits["start"], hits["end"], hits["text"]))
     for profile in changed.profiles:
         inside = hits[(hits["start"] >= profile.start) & (hits["end"] <= profile.end)]
-        assert set(inside["profile_id"]) <= {profile.id}
+        assert set(inside["section_id"]) <= {profile.id}
 
 
 def test_format_characters_are_invisible_to_matching_but_inside_the_span():

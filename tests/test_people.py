@@ -4,7 +4,8 @@ import warnings
 import pytest
 
 from analysis.corpus import Metadata, parse_article
-from analysis.people import people, people_table, person_mentions_table, person_record, workloads_table
+from analysis.people import people, people_table, person_mentions_table, workloads_table
+from analysis.tablespec import BY_NAME
 from analysis.pipeline import analyse
 
 
@@ -61,8 +62,7 @@ def test_daily_workload():
                        "一个月大概有六到七个夜班。一年365天,一天24小时,热线都有人。")
     assert [(w.low, w.high, w.counted, w.period) for w in person.workloads] == [
         (200, 300, "工单", "每天"), (60, None, "电话", "一天"), (6, 7, "夜班", "一个月")]
-    assert person_record(person)["daily_workload"] == [
-        {"low": 200, "high": 300, "counted": "工单"}, {"low": 60, "high": None, "counted": "电话"}]
+    assert [(w.low, w.high, w.counted) for w in person.daily_workload] == [(200, 300, "工单"), (60, None, "电话")]
 
 
 @pytest.fixture(scope="module")
@@ -121,13 +121,13 @@ def test_bundled_span_invariant(bundled, bundled_people):
 def test_tables_have_the_agreed_columns(bundled):
     frame = people_table(bundled)
     assert list(frame.columns) == [
-        "article_id", "person_id", "name", "role", "profile_id", "sections", "mentions",
+        "article_id", "person_id", "name", "role", "section_id", "sections", "mentions",
         "joined_year", "joined_evidence", "joined_start", "joined_end",
         "years_served", "served_evidence", "served_start", "served_end"]
     assert list(workloads_table(bundled).columns) == [
-        "article_id", "profile_id", "person_id", "name", "role", "low", "high", "approx", "counted", "period",
+        "article_id", "section_id", "person_id", "name", "role", "low", "high", "approx", "counted", "period",
         "start", "end"]
-    assert frame["profile_id"].notna().sum() == 9
+    assert frame["section_id"].notna().sum() == 9
     assert set(bundled.article.metadata.reporters).isdisjoint(frame["name"])  # the byline is not the story
 
 
@@ -138,12 +138,14 @@ def test_cli_people_json(capsys):
 
     assert main(["people", "--json"]) == 0
     records = json.loads(capsys.readouterr().out)
-    assert sum(r["profile_id"] is not None for r in records) == 9
-    assert all(set(r) == {"name", "role", "profile_id", "joined_year", "joined_evidence", "years_served",
-                          "daily_workload"} for r in records)
+    assert sum(r["section_id"] is not None for r in records) == 9
+    assert all(list(r) == BY_NAME["people"].names for r in records)
     by_name = {r["name"]: r for r in records}
     assert by_name["杨光"]["joined_year"] is None and by_name["杨光"]["joined_evidence"] is None
-    assert by_name["孟莹"]["daily_workload"] == [{"low": 150, "high": 180, "counted": "回访工单"}]
+    assert main(["workloads", "--json"]) == 0
+    workloads = json.loads(capsys.readouterr().out)
+    assert [(w["low"], w["high"], w["counted"], w["period"]) for w in workloads if w["name"] == "孟莹"] == [
+        (150, 180, "回访工单", "每天")]
 
 
 # ---------------------------------------------------------------- people who are not profiled
@@ -183,7 +185,7 @@ def test_traceability_of_every_people_table(story):
     for row in person_mentions_table(story).itertuples():
         assert text[row.start:row.end] == row.text
     for row in workloads_table(story).itertuples():
-        section = story.article.section(row.profile_id)
+        section = story.article.section(row.section_id)
         assert section.start <= row.start < row.end <= section.end
 
 

@@ -7,6 +7,7 @@ from analysis.corpus import Metadata, parse_article
 from analysis.pipeline import analyse
 from analysis.quotes import (classify, extract_quotes, printable_length, pull_quotes, pull_quotes_table,
                              quotes_table, ranked_pull_quotes)
+from analysis.tablespec import BY_NAME
 
 
 def quotes_of(body, heading="话务员张晓:认真工作"):
@@ -205,10 +206,10 @@ def test_pull_quote_length_is_configurable(bundled):
 
 def test_tables_have_the_agreed_columns(bundled):
     frame = quotes_table(bundled)
-    assert list(frame.columns) == ["article_id", "quote_id", "profile_id", "speaker", "speaker_description",
+    assert list(frame.columns) == ["article_id", "quote_id", "section_id", "speaker", "speaker_description",
                                    "speaker_how", "kind", "text", "start", "end", "repaired", "repair_note"]
     assert set(frame["kind"]) <= {"speech", "term", "slogan", "title", "list"}
-    assert list(pull_quotes_table(bundled).columns) == ["article_id", "quote_id", "rank", "score", "profile_id",
+    assert list(pull_quotes_table(bundled).columns) == ["article_id", "quote_id", "rank", "score", "section_id",
                                                         "speaker", "text", "start", "end"]
     assert all(re.fullmatch(r"q:\d+-\d+", qid) for qid in frame["quote_id"])
 
@@ -220,9 +221,7 @@ def test_cli_quotes_json(capsys, article):
 
     assert main(["quotes", "--json"]) == 0
     records = json.loads(capsys.readouterr().out)
-    assert records and all(set(r) == {"profile_id", "speaker", "speaker_description", "kind", "text", "start", "end",
-                                      "repaired"}
-                           for r in records)
+    assert records and all(list(r) == BY_NAME["quotes"].names for r in records)
     assert all(article.text[r["start"]:r["end"]] == r["text"] for r in records)
     assert any(r["repaired"] for r in records)
 

@@ -45,7 +45,7 @@ def analysed(request, article):
 
 @pytest.mark.parametrize("spec", TABLES, ids=lambda s: s.name)
 def test_builder_rows_have_exactly_the_spec_columns(analysed, spec):
-    rows = spec.function(analysed)
+    rows = spec.function.rows(analysed)
     frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
     if len(frame):
         assert set(frame.columns) - {"article_id"} == set(spec.names) - {"article_id"}

@@ -89,7 +89,7 @@ def test_bundled_article_spans_and_evidence(article):
     assert "话毕单成" in set(hits[hits.theme_id == "same_day"].text)
     matrix = tables["theme_matrix"]
     assert len(matrix) == matrix.theme_id.nunique() * len(article.profiles)
-    assert list(matrix.columns) == ["article_id", "theme_id", "theme_label", "parent", "profile_id", "name",
+    assert list(matrix.columns) == ["article_id", "theme_id", "theme_label", "parent", "section_id", "name",
                                     "count", "chars", "rate_per_1000"]
     from analysis.themes import default_hits
     evidence = theme_evidence(analysis, default_hits(analysis))
@@ -108,7 +108,8 @@ def test_cli_themes_with_a_codebook(tmp_path, capsys):
     assert main(["themes", "--codebook", str(book), "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert [h["text"] for h in hits] == ["话毕单成", "话毕单成"]
-    assert set(hits[0]) == {"theme", "label", "profile_id", "sentence", "text", "start", "end"}
+    assert set(hits[0]) == {"article_id", "theme_id", "theme_label", "parent", "section_id", "sentence_index",
+                            "sentence", "text", "start", "end"}
     book.write_text("themes:\n  - id: bad\n    label: 坏\n    rules:\n      - near: [a, b, -1]\n", encoding="utf-8")
     assert main(["themes", "--codebook", str(book)]) == 2
     error = capsys.readouterr().err

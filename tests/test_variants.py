@@ -74,8 +74,8 @@ from collections import Counter  # noqa: E402
 
 from analysis.pipeline import all_tables, analyse  # noqa: E402
 
-COMPARED = {"theme_hits": ["theme_id", "profile_id", "text"], "quotes": ["profile_id", "speaker", "kind", "text"],
-            "facts": ["profile_id", "low", "high", "counted", "period"], "people": ["name", "joined_year"]}
+COMPARED = {"theme_hits": ["theme_id", "section_id", "text"], "quotes": ["section_id", "speaker", "kind", "text"],
+            "facts": ["section_id", "low", "high", "counted", "period"], "people": ["name", "joined_year"]}
 
 
 def extracted(article):

@@ -22,7 +22,7 @@ def dispersion_data(theme_hits: pd.DataFrame, theme_order: list[str] | None = No
     data = pd.DataFrame({
         "theme_id": hits["theme_id"],
         "row_label": [picked.get(t) or labels[t] for t in hits["theme_id"]],
-        "profile_id": hits["profile_id"], "text": hits["text"],
+        "section_id": hits["section_id"], "text": hits["text"],
         "start": hits["start"], "end": hits["end"],
         "row": hits["theme_id"].map({t: i for i, t in enumerate(theme_order)}),
         "highlighted": hits["theme_id"].isin(picked),

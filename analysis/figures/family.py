@@ -46,7 +46,7 @@ def family_data(morpheme_families: pd.DataFrame, profiles: pd.DataFrame, slogans
     Words beyond `max_words` (the rarest) are counted in `data.attrs["more"]` for the standfirst."""
     label, members = slogan_members(slogans, morpheme)
     family = morpheme_families[(morpheme_families["morpheme"] == morpheme) & (morpheme_families["count"] > 0)]
-    family = family[family["profile_id"].isin(profiles["id"])]
+    family = family[family["section_id"].isin(profiles["id"])]
     totals = family.groupby("word")["count"].sum()
     others = [w for w in totals.sort_values(ascending=False, kind="stable").index if w not in members]
     ranked = [w for w in members if w in totals.index] + others
@@ -55,14 +55,14 @@ def family_data(morpheme_families: pd.DataFrame, profiles: pd.DataFrame, slogans
     names = dict(zip(profiles["id"], profiles["name"]))
     columns = {p: i for i, p in enumerate(profiles["id"])}
     data = pd.DataFrame({
-        "word": family["word"], "profile_id": family["profile_id"],
-        "column_label": [house.profile_label(p, names.get(p)) for p in family["profile_id"]],
+        "word": family["word"], "section_id": family["section_id"],
+        "column_label": [house.profile_label(p, names.get(p)) for p in family["section_id"]],
         "count": family["count"].astype(int),
         "member_of": [label if w in members else "" for w in family["word"]],
         "row": family["word"].map({w: i for i, w in enumerate(words)}),
-        "column": family["profile_id"].map(columns),
+        "column": family["section_id"].map(columns),
     })
-    data = data.groupby(["word", "profile_id", "column_label", "member_of", "row", "column"], as_index=False)["count"] \
+    data = data.groupby(["word", "section_id", "column_label", "member_of", "row", "column"], as_index=False)["count"] \
         .sum().sort_values(["row", "column"], ignore_index=True)
     data.attrs["more"] = len(ranked) - len(words)
     return data

@@ -19,14 +19,14 @@ def keyness_data(keyness: pd.DataFrame, profiles: pd.DataFrame, top: int = 5) ->
     """Up to `top` positively key terms per profile, strongest first, with their reliability."""
     names = dict(zip(profiles["id"], profiles["name"]))
     order = {p: i for i, p in enumerate(profiles["id"])}
-    key = keyness[(keyness["log_ratio"] > 0) & keyness["profile_id"].isin(order)].copy()
+    key = keyness[(keyness["log_ratio"] > 0) & keyness["section_id"].isin(order)].copy()
     key["reliable"] = key["reliable"].astype(bool)
-    key = key.sort_values(["profile_id", "g2", "term"], ascending=[True, False, True], kind="stable")
-    key = key.groupby("profile_id", sort=False).head(top).copy()
-    key["panel"] = key["profile_id"].map(order)
-    key["rank"] = key.groupby("profile_id").cumcount()
-    key["panel_label"] = [house.profile_label(p, names.get(p)) for p in key["profile_id"]]
-    columns = ["profile_id", "panel_label", "panel", "rank", "term", "count", "other_count", "g2", "log_ratio", "reliable"]
+    key = key.sort_values(["section_id", "g2", "term"], ascending=[True, False, True], kind="stable")
+    key = key.groupby("section_id", sort=False).head(top).copy()
+    key["panel"] = key["section_id"].map(order)
+    key["rank"] = key.groupby("section_id").cumcount()
+    key["panel_label"] = [house.profile_label(p, names.get(p)) for p in key["section_id"]]
+    columns = ["section_id", "panel_label", "panel", "rank", "term", "count", "other_count", "g2", "log_ratio", "reliable"]
     return key[columns].sort_values(["panel", "rank"], ignore_index=True)
 
 

@@ -33,20 +33,20 @@ def theme_order(frame: pd.DataFrame) -> list[str]:
 def matrix_data(theme_matrix: pd.DataFrame, picks=None) -> pd.DataFrame:
     """The plotted cells: one row per theme and profile with its grid position and highlight."""
     picked = house.Picks.of(picks).ids("theme")
-    frame = theme_matrix[theme_matrix["profile_id"].map(lambda p: p not in ("front", "byline"))].copy()
+    frame = theme_matrix[theme_matrix["section_id"].map(lambda p: p not in ("front", "byline"))].copy()
     order = theme_order(frame)
     frame = frame[frame["theme_id"].isin(order)]
-    profiles = list(dict.fromkeys(frame["profile_id"]))
+    profiles = list(dict.fromkeys(frame["section_id"]))
     is_child = frame["parent"].map(lambda p: isinstance(p, str)) & frame["parent"].isin(order)
     label = frame.apply(lambda r: picked.get(r["theme_id"]) or r["theme_label"], axis=1)
     parent_label = frame["parent"].map(dict(zip(frame["theme_id"], frame["theme_label"])))
     data = pd.DataFrame({
         "theme_id": frame["theme_id"], "row_label": np.where(is_child, parent_label + CHILD_JOINER + label, label),
-        "profile_id": frame["profile_id"],
-        "column_label": [house.profile_label(p, n) for p, n in zip(frame["profile_id"], frame["name"])],
+        "section_id": frame["section_id"],
+        "column_label": [house.profile_label(p, n) for p, n in zip(frame["section_id"], frame["name"])],
         "count": frame["count"], "rate_per_1000": frame["rate_per_1000"],
         "row": frame["theme_id"].map({t: i for i, t in enumerate(order)}),
-        "column": frame["profile_id"].map({p: i for i, p in enumerate(profiles)}),
+        "column": frame["section_id"].map({p: i for i, p in enumerate(profiles)}),
         "highlighted": frame["theme_id"].isin(picked),
     })
     return data.sort_values(["row", "column"], ignore_index=True)

@@ -51,10 +51,10 @@ def picked_hits(tables, rows: list[PickedRow]) -> pd.DataFrame:
             continue
         frames.append(pd.DataFrame({
             "theme_id": row.row_id, "theme_label": row.label, "parent": None,
-            "profile_id": hits["profile_id"].to_numpy(), "sentence_index": hits["sentence_index"].to_numpy(),
+            "section_id": hits["section_id"].to_numpy(), "sentence_index": hits["sentence_index"].to_numpy(),
             "text": hits["text"].to_numpy(), "start": hits["start"].to_numpy(), "end": hits["end"].to_numpy(),
             "candidate_id": row.candidate_id, "pick_order": row.order}))
-    columns = ["theme_id", "theme_label", "parent", "profile_id", "sentence_index", "text", "start", "end",
+    columns = ["theme_id", "theme_label", "parent", "section_id", "sentence_index", "text", "start", "end",
                "candidate_id", "pick_order"]
     if not frames:
         return pd.DataFrame(columns=columns)
@@ -75,12 +75,12 @@ def _section_chars(tables) -> pd.DataFrame:
     """Each profile's id, name and body length, in the article's order (the matrix's columns)."""
     theme_matrix = tables.get("theme_matrix")
     if theme_matrix is not None and len(theme_matrix):
-        frame = theme_matrix.drop_duplicates("profile_id")[["profile_id", "name", "chars"]]
+        frame = theme_matrix.drop_duplicates("section_id")[["section_id", "name", "chars"]]
     else:
         profiles = tables["profiles"]
-        frame = pd.DataFrame({"profile_id": profiles["id"], "name": profiles["name"],
+        frame = pd.DataFrame({"section_id": profiles["id"], "name": profiles["name"],
                               "chars": profiles["end"] - profiles["start"]})
-    return frame[~frame["profile_id"].isin(("front", "byline"))].reset_index(drop=True)
+    return frame[~frame["section_id"].isin(("front", "byline"))].reset_index(drop=True)
 
 
 def picked_matrix_data(tables, rows: list[PickedRow]) -> pd.DataFrame:
@@ -89,14 +89,14 @@ def picked_matrix_data(tables, rows: list[PickedRow]) -> pd.DataFrame:
     sections = _section_chars(tables)
     picked = []
     for row in rows:
-        counts = hits[hits["theme_id"] == row.row_id].groupby("profile_id").size()
+        counts = hits[hits["theme_id"] == row.row_id].groupby("section_id").size()
         for column, section in enumerate(sections.itertuples(index=False)):
-            count = int(counts.get(section.profile_id, 0))
-            picked.append({"theme_id": row.row_id, "row_label": row.label, "profile_id": section.profile_id,
-                           "column_label": house.profile_label(section.profile_id, section.name), "count": count,
+            count = int(counts.get(section.section_id, 0))
+            picked.append({"theme_id": row.row_id, "row_label": row.label, "section_id": section.section_id,
+                           "column_label": house.profile_label(section.section_id, section.name), "count": count,
                            "rate_per_1000": round(1000 * count / section.chars, 2) if section.chars else 0.0,
                            "row": row.order - 1, "column": column})
-    picked_frame = pd.DataFrame(picked, columns=["theme_id", "row_label", "profile_id", "column_label", "count",
+    picked_frame = pd.DataFrame(picked, columns=["theme_id", "row_label", "section_id", "column_label", "count",
                                                  "rate_per_1000", "row", "column"])
     theme_matrix = tables.get("theme_matrix")
     rest = matrix.matrix_data(theme_matrix) if theme_matrix is not None and len(theme_matrix) else picked_frame.iloc[0:0]
@@ -108,7 +108,7 @@ def picked_dispersion_data(tables, rows: list[PickedRow], theme_order: list[str]
     """Chart 9b: one row per hit, the picks' rows first in the editor's order, then the other themes."""
     hits = picked_hits(tables, rows)
     picked = pd.DataFrame({"theme_id": hits["theme_id"], "row_label": hits["theme_label"],
-                           "profile_id": hits["profile_id"], "text": hits["text"], "start": hits["start"],
+                           "section_id": hits["section_id"], "text": hits["text"], "start": hits["start"],
                            "end": hits["end"], "row": hits["pick_order"].astype(int) - 1})
     theme_hits = tables.get("theme_hits")
     rest = dispersion.dispersion_data(theme_hits, theme_order) if theme_hits is not None and len(theme_hits) else picked.iloc[0:0]

@@ -73,7 +73,7 @@ def pull_quote_data(tables, quote_ids: list[str]) -> list[pd.DataFrame]:
         attribution = "——" + who + (f"，{role}" if role else "") if who else ""
         result.append(pd.DataFrame([{
             "pick_order": order, "quote_id": quote_id, "text": str(row["text"]), "speaker": who, "role": role,
-            "attribution": attribution, "profile_id": row["profile_id"], "start": int(row["start"]),
+            "attribution": attribution, "section_id": row["section_id"], "start": int(row["start"]),
             "end": int(row["end"])}]))
     return result
 

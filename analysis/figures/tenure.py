@@ -19,15 +19,15 @@ def tenure_data(people: pd.DataFrame, as_of_year: int | None) -> pd.DataFrame:
     The people drawn are the profiled ones (a year or an unknown) and anyone else whose joining
     year the text gives; a person merely named in passing (a caller) is not a row."""
     joined_known = pd.to_numeric(people["joined_year"], errors="coerce").notna()
-    people = people[people["profile_id"].notna() | joined_known].drop_duplicates("name")
+    people = people[people["section_id"].notna() | joined_known].drop_duplicates("name")
     joined = pd.to_numeric(people["joined_year"], errors="coerce")
     data = pd.DataFrame({
-        "profile_id": people["profile_id"], "name": people["name"], "role": people["role"].fillna(""),
+        "section_id": people["section_id"], "name": people["name"], "role": people["role"].fillna(""),
         "joined_year": joined.astype("Int64"), "known": joined.notna(),
         "as_of_year": as_of_year,
         "years": (as_of_year - joined).astype("Int64") if as_of_year else pd.array([pd.NA] * len(people), "Int64"),
     })
-    data = data.sort_values(["known", "joined_year", "profile_id"], ascending=[False, True, True], kind="stable")
+    data = data.sort_values(["known", "joined_year", "section_id"], ascending=[False, True, True], kind="stable")
     data["row"] = range(len(data))
     data["row_label"] = [f"{n}（{r}）" if r else str(n) for n, r in zip(data["name"], data["role"])]
     return data.reset_index(drop=True)
