@@ -16,12 +16,25 @@ import pandas as pd
 from .corpus import load_article
 from .errors import InputError
 from .segment import BACKEND_VARIABLE, BACKENDS, default_backend
-from .tablespec import BY_VERB, rows
+from .tablespec import BY_VERB
+
+
+def run_config(args: argparse.Namespace):
+    """The run's one configuration, from the options; a bad codebook fails here, before any article is cut."""
+    from .config import DEFAULT_OUTPUT, DEFAULT_PICKS, RunConfig
+
+    out = getattr(args, "out", None)
+    config = RunConfig(codebook=getattr(args, "codebook", None), dictionary=getattr(args, "dictionary", None),
+                       backend=args.backend, picks=getattr(args, "picks", None) or DEFAULT_PICKS,
+                       output=Path(out) if out else DEFAULT_OUTPUT)
+    config.load_codebook()
+    return config
+
 
 def _analysis(args: argparse.Namespace):
     from .pipeline import analyse
 
-    return analyse(load_article(args.article), args.backend)
+    return analyse(load_article(args.article), args.config)
 
 
 def table_records(frame: pd.DataFrame) -> list[dict]:
@@ -38,22 +51,14 @@ def table_records(frame: pd.DataFrame) -> list[dict]:
 
 def _table_verb(args: argparse.Namespace) -> list[dict]:
     """The rows of the table whose spec names this verb (analysis/tablespec.py), as JSON records."""
-    spec = BY_VERB[args.verb]
-    if spec.name == "theme_hits" and args.codebook:
-        from .codebook import load_codebook
-        from .themes import match_themes
-
-        codebook = load_codebook(args.codebook)  # a bad codebook fails before the article is cut
-        analysis = _analysis(args)
-        return table_records(spec.conform(rows(match_themes(analysis, codebook)), analysis.article.id))
-    return table_records(spec.build(_analysis(args)))
+    return table_records(BY_VERB[args.verb].build(_analysis(args)))
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .report import DEFAULT_OUTPUT, build_report
+    from .report import build_report
 
-    result = build_report(args.article, Path(args.out) if args.out else DEFAULT_OUTPUT, args.backend,
-                          notebooks=args.notebooks, figures=Path(args.figures) if args.figures else None)
+    result = build_report(args.article, config=args.config, notebooks=args.notebooks,
+                          figures=Path(args.figures) if args.figures else None)
     for path in result.written:
         print(f"wrote {path}")
     for note in result.notes:
@@ -66,7 +71,7 @@ def _batch(args: argparse.Namespace) -> int:
 
     try:
         summary = run_batch(args.corpus, args.out, workers=args.workers, scheduler=args.scheduler,
-                            backend=args.backend, progress=not args.no_progress)
+                            progress=not args.no_progress, config=args.config)
     except KeyboardInterrupt:  # finished chunks are kept whole: say how to go on, no traceback
         print(f"interrupted; the chunks already finished are kept in {Path(args.out) / 'parts'}. "
               "Run the same command again to resume: articles already done are skipped", file=sys.stderr)
@@ -149,7 +154,6 @@ def parser() -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=f"{spec.about} (the rows of {spec.name}.csv)")
         _common(command)
         command.add_argument("--json", action="store_true", help="JSON on stdout (the default output)")
-    sub.choices["themes"].add_argument("--codebook", help="codebook YAML file (default: analysis/data/codebook.yaml)")
     _desk_parsers(sub)
     archive = sub.add_parser("archive", help="batch over a corpus folder, then the archive notebook (make archive)")
     archive.add_argument("corpus", help="folder of article .txt files and/or article folders")
@@ -166,6 +170,7 @@ def parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="write every table for an article")
     _common(report)
     report.add_argument("--out", help="output folder (default: output/)")
+    report.add_argument("--picks", help="folder of editors' picks files <article-id>.json (default: picks/)")
     report.add_argument("--notebooks", action="store_true",
                         help="also run the notebooks headless into OUT/notebooks/<article-id>/ (make report does)")
     report.add_argument("--figures", help="write the figure set to FIGURES/<article-id>/ (make report: figures/); "
@@ -177,6 +182,7 @@ def parser() -> argparse.ArgumentParser:
     batch.add_argument("--scheduler", help="address of a Dask scheduler (tcp://host:8786) to run the batch on")
     batch.add_argument("--backend", default=default_backend(), choices=sorted(BACKENDS),
                        help=f"segmenter backend (default: ${BACKEND_VARIABLE} or jieba)")
+    _settings(batch)
     batch.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     batch.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
     return root
@@ -186,8 +192,16 @@ def _common(command: argparse.ArgumentParser) -> None:
     command.add_argument("article", nargs="?", help="article text file or corpus folder (default: the bundled article)")
     command.add_argument("--backend", default=default_backend(), choices=sorted(BACKENDS),
                          help=f"segmenter backend (default: ${BACKEND_VARIABLE} or jieba)")
+    _settings(command)
     # SUPPRESS: a --debug given before the verb is not reset by the verb's own default.
     command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+
+
+def _settings(command: argparse.ArgumentParser) -> None:
+    """The run's settings besides the backend: every table, figure and page of the run uses them."""
+    command.add_argument("--codebook", help="codebook YAML file (default: analysis/data/codebook.yaml)")
+    command.add_argument("--dictionary", help="segmenter dictionary, `word freq tag` lines "
+                         "(default: analysis/data/domain_dict.txt)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -198,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
             warnings.simplefilter("always")
             # jieba.analyse leaves its IDF file open; that is jieba's, not the user's business.
             warnings.simplefilter("ignore", ResourceWarning)
+            if args.verb != "archive":
+                args.config = run_config(args)
             if args.verb == "report":
                 status = _report(args)
             elif args.verb == "batch":

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import PARTIAL, remove_leftovers, replacing
+from .config import RunConfig
 from .corpus import META_FILE
 from .encodings import MAX_BYTES
 
@@ -52,7 +53,7 @@ _ANALYSIS_LOCK = threading.Lock()
 class ArticleJob:
     path: str  # an article text file or an article folder
     key: str  # its name in the batch: the path relative to the corpus folder, flattened
-    fingerprint: str  # hash of the input bytes, the code and the backend
+    fingerprint: str  # hash of the input bytes, the code and the run configuration (backend, codebook, dictionary)
     size: int = 0  # bytes of input
 
 
@@ -166,11 +167,12 @@ def _input_hash(files: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def make_job(path: Path, corpus: Path, code: str, backend: str) -> ArticleJob:
+def make_job(path: Path, corpus: Path, code: str, settings: str) -> ArticleJob:
+    """`settings`: `RunConfig.fingerprint()`, so a changed codebook or backend analyses the article again."""
     relative = path.relative_to(corpus).as_posix() if path != corpus else path.name
     key = relative.removesuffix(".txt").replace("/", "__") or path.name
     files = _input_files(path)
-    fingerprint = hashlib.sha256(f"{_input_hash(files)}:{code}:{backend}".encode()).hexdigest()
+    fingerprint = hashlib.sha256(f"{_input_hash(files)}:{code}:{settings}".encode()).hexdigest()
     return ArticleJob(str(path), key, fingerprint, sum(f.stat().st_size for f in files))
 
 
@@ -202,7 +204,7 @@ def _chunk_number(name: str) -> int:
 
 # --- one chunk: analyse its articles, write one file per table ---------------------------------
 
-def _analyse_one(job: ArticleJob, backend: str) -> tuple[ArticleResult, dict]:
+def _analyse_one(job: ArticleJob, config: RunConfig) -> tuple[ArticleResult, dict]:
     """One article's tables, or the reason it failed; never raises (one bad article must not stop the batch)."""
     from .corpus import load_article
     from .pipeline import all_tables, analyse
@@ -212,7 +214,7 @@ def _analyse_one(job: ArticleJob, backend: str) -> tuple[ArticleResult, dict]:
         with _ANALYSIS_LOCK, warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             article = load_article(job.path)
-            frames = all_tables(analyse(article, backend))
+            frames = all_tables(analyse(article, config))
         return ArticleResult(job, True, article.id, tuple(sorted(frames)), len(article.text),
                              len(article.text.encode("utf-8")), time.perf_counter() - started,
                              # The article's own warnings, not libraries' resource or deprecation noise.
@@ -224,13 +226,13 @@ def _analyse_one(job: ArticleJob, backend: str) -> tuple[ArticleResult, dict]:
         return ArticleResult(job, False, error=reason, seconds=time.perf_counter() - started), {}
 
 
-def process_chunk(chunk: Chunk, out: str, backend: str) -> ChunkResult:
+def process_chunk(chunk: Chunk, out: str, config: RunConfig) -> ChunkResult:
     """Analyse a chunk's articles and write them as DIR/parts/<chunk>/; never raises."""
     results: list[ArticleResult] = []
     frames_by_table: dict[str, list] = {}
     rows: list[dict[str, int]] = []
     for job in chunk.jobs:
-        result, frames = _analyse_one(job, backend)
+        result, frames = _analyse_one(job, config)
         results.append(result)
         if result.ok:
             for name, frame in frames.items():
@@ -336,22 +338,22 @@ def _chunk_problem(folder: Path) -> str | None:
 
 # --- running chunks: here, in local processes, on Dask -----------------------------------------
 
-def _init_worker(backend: str) -> None:
+def _init_worker(config: RunConfig) -> None:
     """Build the segmenter once per worker process; Ctrl-C is the parent's to handle, not the workers'."""
     from .segment import get_segmenter
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    get_segmenter(backend)
+    get_segmenter(config.backend, config.dictionary)
 
 
-def _run_local(chunks: list[Chunk], out: Path, backend: str, workers: int) -> Iterator[ChunkResult]:
+def _run_local(chunks: list[Chunk], out: Path, config: RunConfig, workers: int) -> Iterator[ChunkResult]:
     if workers <= 1:
         for chunk in chunks:
-            yield process_chunk(chunk, str(out), backend)
+            yield process_chunk(chunk, str(out), config)
         return
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(backend,))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(config,))
     try:
-        yield from _windowed(chunks, lambda chunk: pool.submit(process_chunk, chunk, str(out), backend),
+        yield from _windowed(chunks, lambda chunk: pool.submit(process_chunk, chunk, str(out), config),
                              window=2 * workers)
     except BaseException:  # Ctrl-C, or the consumer stopped: do not wait for the chunks in flight
         _stop_workers(pool)
@@ -402,12 +404,12 @@ def _dask_client(scheduler):
     return scheduler if isinstance(scheduler, Client) else Client(scheduler)
 
 
-def _run_dask(chunks: list[Chunk], out: Path, backend: str, client) -> Iterator[ChunkResult]:
+def _run_dask(chunks: list[Chunk], out: Path, config: RunConfig, client) -> Iterator[ChunkResult]:
     """The same `process_chunk` on a Dask cluster (a `distributed.Client`)."""
     # A concurrent.futures view of the cluster; pure=False: a chunk is re-run when asked.
     executor = client.get_executor(pure=False)
     window = 2 * _dask_lanes(client)
-    yield from _windowed(chunks, lambda chunk: executor.submit(process_chunk, chunk, str(out), backend), window)
+    yield from _windowed(chunks, lambda chunk: executor.submit(process_chunk, chunk, str(out), config), window)
 
 
 def _dask_lanes(client) -> int:
@@ -490,8 +492,11 @@ def _selected_rows(table, table_name: str, manifest: dict, keys: set[str]):
 
 def run_batch(corpus: str | Path, out: str | Path, workers: int = 1, scheduler=None,
               backend: str = "jieba", progress: bool = True,
-              report: Callable[[str], None] | None = None, lock_timeout: float | None = None) -> BatchSummary:
-    """Analyse every article under `corpus` into `out`; skip those whose outputs are up to date."""
+              report: Callable[[str], None] | None = None, lock_timeout: float | None = None,
+              config: RunConfig | None = None) -> BatchSummary:
+    """Analyse every article under `corpus` into `out`; skip those whose outputs are up to date.
+
+    Every article is analysed with one run configuration: `config`, or one made from `backend`."""
     from tqdm import tqdm
 
     from .errors import InputError
@@ -501,15 +506,17 @@ def run_batch(corpus: str | Path, out: str | Path, workers: int = 1, scheduler=N
     corpus, out = Path(corpus), Path(out)
     if not corpus.is_dir():
         raise InputError(f"{corpus}: not a folder; give a folder of article .txt files or article folders")
-    if backend not in BACKENDS:
-        raise ValueError(f"unknown segmenter backend {backend!r}; choose one of {sorted(BACKENDS)}")
+    config = config or RunConfig(backend=backend, output=out)
+    if config.backend not in BACKENDS:
+        raise ValueError(f"unknown segmenter backend {config.backend!r}; choose one of {sorted(BACKENDS)}")
     say = report or (lambda message: tqdm.write(message, file=sys.stderr))
     started = time.perf_counter()
     links: list[Path] = []
     paths = find_articles(corpus, links)
     _report_links(links, corpus, say)
     code = code_version()
-    jobs = [make_job(path, corpus, code, backend) for path in paths]
+    settings = config.fingerprint()
+    jobs = [make_job(path, corpus, code, settings) for path in paths]
     if not jobs:
         raise InputError(f"{corpus}: no articles found (.txt files or folders with {META_FILE}); check the folder")
     keys = [job.key for job in jobs]
@@ -534,8 +541,8 @@ def run_batch(corpus: str | Path, out: str | Path, workers: int = 1, scheduler=N
             lanes = _dask_lanes(client) if client is not None else workers
             first = max([_chunk_number(name) for name in on_disk] + [_chunk_number(name) for name in broken] + [0]) + 1
             chunks = plan_chunks(todo, first, lanes)
-            results = (_run_dask(chunks, out, backend, client) if client is not None
-                       else _run_local(chunks, out, backend, workers))
+            results = (_run_dask(chunks, out, config, client) if client is not None
+                       else _run_local(chunks, out, config, workers))
             with tqdm(total=len(jobs), initial=summary.skipped, unit="article", file=sys.stderr,
                       disable=not progress, desc="batch") as bar:
                 for chunk_result in results:

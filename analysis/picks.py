@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from .config import DEFAULT_PICKS
 from .errors import InputError
 
 PICKS_VERSION = 1
-PICKS_DIR = Path(__file__).resolve().parent.parent / "picks"
+PICKS_DIR = DEFAULT_PICKS
 PAGE_NAME = "editors.html"  # the page that writes picks files (named in error messages)
 
 

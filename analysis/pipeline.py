@@ -5,6 +5,9 @@ return dataclasses; a builder marked `@table(name)` turns them into the rows of 
 whose columns are listed in `analysis/tablespec.py`. `report` writes them as CSV for one
 article; `batch` writes the same tables for many.
 
+The run's settings (codebook, dictionary, backend ...) are one frozen `RunConfig`, kept on the
+analysis: extractors read them from `analysis.config`, never from defaults of their own.
+
 Results that several extractors need (dates, facts, quotes, theme hits, the tokens table) are
 computed once per analysis with `@per_analysis`: they live on the `Analysis` itself, so they
 are shared between tables of one article and go away with it (no cache across articles).
@@ -19,6 +22,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from . import tables
+from .config import RunConfig
 from .corpus import Article
 from .segment import Token, Tokens, apply_names, article_sentences, get_segmenter, stopwords, tokenize
 from .text import Sentence
@@ -29,30 +33,37 @@ class Analysis:
     article: Article
     sentences: tuple[Sentence, ...]
     tokens: Tokens  # columns; iterating gives Token objects
-    backend: str = "jieba"
+    config: RunConfig = RunConfig()
     # Results derived from this analysis, filled by `per_analysis` functions; not part of its identity.
     derived: dict[tuple, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    @property
+    def backend(self) -> str:
+        return self.config.backend
 
     def sentence_of(self, token: Token) -> Sentence:
         return self.sentences[token.sentence_index]
 
 
-def analyse(article: Article, backend: str = "jieba") -> Analysis:
+def analyse(article: Article, config: RunConfig | str | None = None) -> Analysis:
     """Sentences and tokens of an article; every recognised person's name is one `nr` token.
 
-    The person recogniser reads a first analysis (it needs jieba's name tags); the names it finds
+    `config` is the run's configuration, kept on the analysis (a string: just the backend). The
+    person recogniser reads a first analysis (it needs jieba's name tags); the names it finds
     are then applied to the tokens by the segmenter's name pass (`apply_names`), and its results
     carry over to the final analysis, since they depend on the text, not on the name tokens.
     """
     from .names import name_spans  # names builds on an Analysis, so it is imported here
 
+    if not isinstance(config, RunConfig):
+        config = RunConfig(backend=config) if config else RunConfig()
     sentences = tuple(article_sentences(article))
-    segmenter = get_segmenter(backend)
-    first = Analysis(article, sentences, tokenize(article, segmenter, list(sentences)), backend)
+    segmenter = get_segmenter(config.backend, config.dictionary)
+    first = Analysis(article, sentences, tokenize(article, segmenter, list(sentences)), config)
     spans = name_spans(first)
     if not spans:
         return first
-    final = Analysis(article, sentences, apply_names(first.tokens, spans, segmenter), backend)
+    final = Analysis(article, sentences, apply_names(first.tokens, spans, segmenter), config)
     final.derived.update(first.derived)
     return final
 

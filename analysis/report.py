@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import tables
+from .config import DEFAULT_OUTPUT, RunConfig
 from .corpus import load_article
 from .figures import SourceNote, build_figures
 from .figures.picked import pick_destinations, printable_picks
@@ -12,9 +13,7 @@ from .outlock import output_lock
 from .pipeline import all_tables, analyse
 from .picks import PAGE_NAME, PICKS_DIR, Picks, load_picks, picks_path
 from .review import write_page
-from .segment import split_terms
-
-DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "output"
+from .segment import domain_dictionary, split_terms
 
 
 @dataclass
@@ -26,23 +25,30 @@ class ReportResult:
 
 def build_report(article_path: str | Path | None = None, output: Path = DEFAULT_OUTPUT,
                  backend: str = "jieba", picks_dir: Path = PICKS_DIR, notebooks: bool = False,
-                 figures: Path | None = None) -> ReportResult:
-    """`figures`: a folder for the figure set (written to figures/<article-id>/); default output/<article-id>/figures/."""
+                 figures: Path | None = None, config: RunConfig | None = None) -> ReportResult:
+    """Every table, the editors' page and the figures of one article, all from one run configuration.
+
+    `config` names the codebook, dictionary, backend, picks and output folders; without it, one is
+    made from `output`, `backend` and `picks_dir`. `figures`: a folder for the figure set (written
+    to figures/<article-id>/); default output/<article-id>/figures/.
+    """
+    config = config or RunConfig(backend=backend, picks=picks_dir, output=output)
     article = load_article(article_path)
-    analysis = analyse(article, backend)
+    analysis = analyse(article, config)
     frames = all_tables(analysis)
     # Two reports into one output folder take turns; each file is written whole (analysis.atomic).
-    with output_lock(output):
-        return _write_report(article, analysis, frames, output, picks_dir, notebooks, figures, article_path)
+    with output_lock(config.output):
+        return _write_report(article, analysis, frames, notebooks, figures, article_path)
 
 
-def _write_report(article, analysis, frames: dict, output: Path, picks_dir: Path, notebooks: bool,
-                  figures: Path | None, article_path: str | Path | None) -> ReportResult:
-    folder = output / article.id
+def _write_report(article, analysis, frames: dict, notebooks: bool, figures: Path | None,
+                  article_path: str | Path | None) -> ReportResult:
+    config = analysis.config
+    folder = config.output / article.id
     result = ReportResult(article.id)
     for name, frame in frames.items():
         result.written.append(tables.write_csv(frame, folder / f"{name}.csv"))
-    picks = _editors_picks(picks_path(article.id, picks_dir), frames, article.id, result)
+    picks = _editors_picks(picks_path(article.id, config.picks), frames, article.id, result)
     result.written.append(write_page(folder / PAGE_NAME, article.id, article.metadata.title, frames, picks))
     figure_dir = figures / article.id if figures else folder / "figures"
     printable, unprintable = printable_picks(picks, frames) if picks else (None, [])
@@ -50,9 +56,10 @@ def _write_report(article, analysis, frames: dict, output: Path, picks_dir: Path
     if picks:
         result.notes += [f"pick {line}" for line in unprintable + pick_destinations(printable, result.written)]
     if notebooks:
-        result.written += _run_notebooks(article_path, output, picks_path(article.id, picks_dir), article.id)
+        result.written += _run_notebooks(article_path, config, picks_path(article.id, config.picks), article.id)
     result.notes.append(f"{len(article.profiles)} profiles, {len(analysis.tokens)} tokens")
-    result.notes += [f"domain term split by the segmenter: {term}" for term in split_terms(analysis.tokens, article)]
+    split = split_terms(analysis.tokens, article, domain_dictionary(config.dictionary))
+    result.notes += [f"domain term split by the segmenter: {term}" for term in split]
     result.notes += [f"warning: {w}" for w in article.warnings]
     return result
 
@@ -68,12 +75,14 @@ def _editors_picks(path: Path, frames: dict, article_id: str, result: ReportResu
     return picks
 
 
-def _run_notebooks(article_path: str | Path | None, output: Path, picks: Path, article_id: str) -> list[Path]:
+def _run_notebooks(article_path: str | Path | None, config: RunConfig, picks: Path, article_id: str) -> list[Path]:
     """The notebooks, executed headless into output/notebooks/<article-id>/ with an HTML copy of each."""
     from .corpus import BUNDLED_CORPUS, DEFAULT_ARTICLE_ID
     from .notebooks import NotebookParameters, run_notebooks
 
     article = Path(article_path) if article_path is not None else BUNDLED_CORPUS / DEFAULT_ARTICLE_ID
-    folder = output / "notebooks" / article_id
-    run = run_notebooks(NotebookParameters(article=article, output=output / "notebooks", picks=picks), folder)
+    folder = config.output / "notebooks" / article_id
+    parameters = NotebookParameters(article=article, output=config.output / "notebooks", picks=picks,
+                                    codebook=config.codebook_path())
+    run = run_notebooks(parameters, folder)
     return run.executed + run.pages

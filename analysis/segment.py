@@ -26,6 +26,7 @@ import ahocorasick
 import numpy as np
 
 from .corpus import Article
+from .errors import InputError
 from .text import NormalizedText, Sentence, normalize, normalize_string, split_sentences
 
 CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "jieba"
@@ -63,16 +64,25 @@ class Segmenter(Protocol):
         """How often the dictionary has seen `word` (0 for a word it does not know)."""
 
 
-@lru_cache(maxsize=1)
-def domain_dictionary() -> tuple[DictionaryEntry, ...]:
-    """The project's `word freq tag` dictionary (analysis/data/domain_dict.txt)."""
-    raw = resources.files("analysis.data").joinpath("domain_dict.txt").read_text(encoding="utf-8")
+@lru_cache(maxsize=4)
+def domain_dictionary(path: Path | None = None) -> tuple[DictionaryEntry, ...]:
+    """The project's `word freq tag` dictionary (analysis/data/domain_dict.txt), or the one at `path`."""
+    if path is None:
+        raw = resources.files("analysis.data").joinpath("domain_dict.txt").read_text(encoding="utf-8")
+    else:
+        try:
+            raw = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"{path}: cannot read the dictionary ({type(error).__name__}); "
+                             "give a UTF-8 file of `word freq tag` lines") from None
     entries = []
-    for line in raw.splitlines():
+    for number, line in enumerate(raw.splitlines(), 1):
         line = line.split("#", 1)[0].strip()
         if line:
-            word, freq, tag = line.split()
-            entries.append(DictionaryEntry(word, int(freq), tag))
+            parts = line.split()
+            if len(parts) != 3 or not parts[1].isdigit():
+                raise InputError(f"{path or 'domain_dict.txt'}: line {number}: expected `word freq tag`; fix the line")
+            entries.append(DictionaryEntry(parts[0], int(parts[1]), parts[2]))
     return tuple(entries)
 
 
@@ -137,13 +147,13 @@ def default_backend() -> str:
 
 
 @lru_cache(maxsize=None)
-def get_segmenter(backend: str = "jieba") -> Segmenter:
-    """One segmenter per backend per process, with the domain dictionary loaded."""
+def get_segmenter(backend: str = "jieba", dictionary: Path | None = None) -> Segmenter:
+    """One segmenter per backend and dictionary per process, with the domain dictionary (or `dictionary`) loaded."""
     try:
         factory = BACKENDS[backend]
     except KeyError:
         raise ValueError(f"unknown segmenter backend {backend!r}; choose one of {sorted(BACKENDS)}") from None
-    return factory(domain_dictionary())
+    return factory(domain_dictionary(dictionary))
 
 
 def article_names(article: Article) -> list[str]:

@@ -139,7 +139,7 @@ TABLES: tuple[TableSpec, ...] = (
               columns("article_id theme_id theme_label parent section_id sentence_index:int64 sentence text "
                       "start:int64 end:int64"),
               (Span(equals="text", within="sentence"),), verb="themes",
-              about="codebook theme hits: theme, section, sentence, matched text and span (--codebook FILE)",
+              about="codebook theme hits: theme, section, sentence, matched text and span",
               note="one row per matched occurrence; parents repeat their children's hits"),
     TableSpec("theme_matrix", "themes:_theme_matrix",
               columns("article_id theme_id theme_label parent section_id name count:int64 chars:int64 "

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import ahocorasick
-from .codebook import (AllOf, AnyOf, Atom, Codebook, Literal, Near, Not, Rule, Term, Theme, load_codebook,
+from .codebook import (AllOf, AnyOf, Atom, Codebook, Literal, Near, Not, Rule, Term, Theme,
                        rule_atoms)
 from .corpus import Article
 from .pipeline import Analysis, per_analysis, table
@@ -242,8 +242,8 @@ def theme_evidence(analysis: Analysis, hits: Iterable[ThemeHit]) -> dict[str, li
 
 @per_analysis
 def default_hits(analysis: Analysis) -> tuple[ThemeHit, ...]:
-    """Hits of the bundled codebook, computed once per analysis (tables and candidates share them)."""
-    return tuple(match_themes(analysis, load_codebook()))
+    """Hits of the run's codebook (`analysis.config`), computed once per analysis (tables and candidates share them)."""
+    return tuple(match_themes(analysis, analysis.config.load_codebook()))
 
 
 @table("theme_hits")
@@ -253,4 +253,4 @@ def _theme_hits(analysis: Analysis) -> list[dict]:
 
 @table("theme_matrix")
 def _theme_matrix(analysis: Analysis) -> list[dict]:
-    return rows(theme_matrix(analysis, load_codebook(), default_hits(analysis)))
+    return rows(theme_matrix(analysis, analysis.config.load_codebook(), default_hits(analysis)))

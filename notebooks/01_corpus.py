@@ -30,6 +30,7 @@ OUTPUT = "../output/notebooks"  # 本笔记本写出的文件放在这里
 
 # %%
 from analysis import load_article, tables
+from analysis.config import RunConfig
 from analysis.pipeline import analyse
 from analysis.segment import split_terms, stopwords
 
@@ -69,7 +70,7 @@ tables.profiles_table(article)[["id", "role", "name", "headline", "chars"]]
 # 下面会列出来：把它加进项目词典即可。
 
 # %%
-analysis = analyse(article)
+analysis = analyse(article, RunConfig(codebook=CODEBOOK))
 print("句子：", len(analysis.sentences), "| 词：", len(analysis.tokens))
 print("被切开的专有名词：", split_terms(analysis.tokens, article) or "无")
 

@@ -32,13 +32,14 @@ OUTPUT = "../output/notebooks"  # 本笔记本写出的文件放在这里
 
 # %%
 from analysis import load_article
-from analysis.codebook import load_codebook
+from analysis.config import RunConfig
 from analysis.pipeline import analyse
 from analysis.themes import match_themes, theme_evidence, theme_matrix
 
 article = load_article(ARTICLE)
-analysis = analyse(article)
-codebook = load_codebook(CODEBOOK)
+config = RunConfig(codebook=CODEBOOK)  # 本次运行的设置：编码表等，之后每一步都用它
+analysis = analyse(article, config)
+codebook = config.load_codebook()
 hits = match_themes(analysis, codebook)
 print(f"编码表：{len(codebook.themes)} 个主题，全文命中 {len(hits)} 次")
 

@@ -34,6 +34,7 @@ OUTPUT = "../output/notebooks"  # 本笔记本写出的文件放在这里
 
 # %%
 from analysis import load_article
+from analysis.config import RunConfig
 from analysis.dates import dates_table
 from analysis.facts import facts_table
 from analysis.pipeline import analyse
@@ -41,7 +42,7 @@ from analysis.quotes import pull_quotes_table, quotes_table
 from analysis.review import SECTION_NAMES
 
 article = load_article(ARTICLE)
-analysis = analyse(article)
+analysis = analyse(article, RunConfig(codebook=CODEBOOK))
 names = {**SECTION_NAMES, **{p.id: p.name for p in article.profiles}}
 
 # %% [markdown]

@@ -33,14 +33,16 @@ from pathlib import Path
 
 from analysis import load_article
 from analysis.figures import SourceNote, build_figures
+from analysis.config import RunConfig
 from analysis.pipeline import all_tables, analyse
 from analysis.picks import load_picks, picks_path
 from analysis.review import write_page
 
 article = load_article(ARTICLE)
-tables = all_tables(analyse(article))
-folder = Path(OUTPUT) / article.id
-picks_file = Path(PICKS) if PICKS else picks_path(article.id)
+config = RunConfig(codebook=CODEBOOK, output=OUTPUT)  # 本次运行的设置：表格、图表和编辑页都用同一份编码表
+tables = all_tables(analyse(article, config))
+folder = config.output / article.id
+picks_file = Path(PICKS) if PICKS else picks_path(article.id, config.picks)
 picks = load_picks(picks_file, tables["candidates"], tables["pull_quotes"], article.id) if picks_file.exists() else None
 if picks:
     print("编辑的选择：", "、".join(f"{p.label}（{p.id}）" for p in picks.themes), f"| 引语 {len(picks.quotes)} 条")
