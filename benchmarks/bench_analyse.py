@@ -75,7 +75,7 @@ def measure(corpus: str) -> dict:
     import jieba.posseg
     import rjieba
 
-    from analysis import pipeline
+    from analysis import tablespec
     from analysis.pipeline import all_tables, analyse
     from analysis.segment import get_segmenter, tokenize
 
@@ -103,10 +103,10 @@ def measure(corpus: str) -> dict:
             started = time.perf_counter()
             analysis = analyse(article, "rjieba")
             per_table["analyse"] = per_table.get("analyse", 0.0) + time.perf_counter() - started
-            for name, builder in pipeline.TABLES.items():
+            for spec in tablespec.TABLES:
                 started = time.perf_counter()
-                builder(analysis)
-                per_table[name] = per_table.get(name, 0.0) + time.perf_counter() - started
+                spec.build(analysis)
+                per_table[spec.name] = per_table.get(spec.name, 0.0) + time.perf_counter() - started
 
         rates["every table, rjieba"] = _rate(every_table, articles)
     def mb(items) -> float:
