@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 # Column types, by their pandas names; every table starts with `article_id`.
 DTYPES = {"str", "int64", "Int64", "float64", "bool"}  # Int64: integers that may be empty
+_NUMPY = {"int64": np.int64, "float64": np.float64, "bool": np.bool_}  # the rest are pandas arrays
 
 
 class SchemaMismatch(TypeError):
@@ -75,20 +77,40 @@ class TableSpec:
 
     def conform(self, rows: pd.DataFrame | Iterable[dict], article_id: str) -> pd.DataFrame:
         """The rows as a frame with exactly this spec's columns and types; `article_id` added first."""
-        frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
+        if not isinstance(rows, pd.DataFrame):
+            return self._from_rows(rows if isinstance(rows, list) else list(rows), article_id)
+        frame = rows
         if "article_id" not in frame.columns:
             frame = frame.copy(deep=False)  # a builder's frame may be shared (per_analysis): never change it
             frame.insert(0, "article_id", article_id)
-        names = self.names
-        given = set(frame.columns)
-        if given != set(names) and (len(frame) or len(frame.columns) > 1):
-            raise SchemaMismatch(f"table {self.name}: builder {self.builder} gave columns "
-                                 f"{sorted(given - set(names))} not in its spec and lacks {sorted(set(names) - given)}; "
-                                 "make the builder and analysis/tablespec.py agree")
-        frame = frame.reindex(columns=names) if list(frame.columns) != names else frame
+        self._check(set(frame.columns) if len(frame) or len(frame.columns) > 1 else set(self.names))
+        frame = frame.reindex(columns=self.names) if list(frame.columns) != self.names else frame
         types = {c.name: c.dtype for c in self.columns if str(frame[c.name].dtype) != c.dtype}
         return frame.astype(types) if types else frame
 
+    def _from_rows(self, rows: list[dict], article_id: str) -> pd.DataFrame:
+        # Column by column, each typed as it is built: about three times faster than a frame of
+        # records cast afterwards, which was a tenth of all the tables' time.
+        given = set().union(*rows) if rows else set(self.names)
+        given.add("article_id")
+        self._check(given)
+        data = {}
+        for column in self.columns:
+            if column.name == "article_id" and rows and "article_id" not in rows[0]:
+                values = [article_id] * len(rows)
+            else:
+                values = [row[column.name] for row in rows]
+            numpy_type = _NUMPY.get(column.dtype)
+            data[column.name] = (np.array(values, dtype=numpy_type) if numpy_type
+                                 else pd.array(values, dtype=column.dtype))
+        return pd.DataFrame(data, columns=self.names, copy=False)
+
+    def _check(self, given: set[str]) -> None:
+        names = set(self.names)
+        if given != names:
+            raise SchemaMismatch(f"table {self.name}: builder {self.builder} gave columns {sorted(given - names)} "
+                                 f"not in its spec and lacks {sorted(names - given)}; "
+                                 "make the builder and analysis/tablespec.py agree")
 
     def empty(self) -> pd.DataFrame:
         return self.conform([], "")
