@@ -166,7 +166,7 @@ def _dictionary_freq(analysis: Analysis, word: str) -> int:
     backends hold the same dictionary, so the analysis's own is asked (no second one loaded)."""
     from .segment import get_segmenter
 
-    return get_segmenter(analysis.backend).word_freq(word)
+    return get_segmenter(analysis.config.backend, analysis.config.dictionary).word_freq(word)
 
 
 def _candidate_sentences(analysis: Analysis) -> list[int]:
