@@ -292,7 +292,8 @@ class SectionPeople:
         (unnamed), 他/她 (resolved), or an unnamed person (老人, 几位摊主)."""
         stripped = _STRIP_OPENING_RE.sub("", clause.strip())
         head = stripped[:MAX_ROLE_CHARS + 4]
-        for name in self.names:
+        # the name that stands first (苗宝峰是郑洪涛…的司炉工之一 is about 苗宝峰), the longest at a tie
+        for name in sorted((n for n in self.names if n in head), key=lambda n: (head.find(n), -len(n))):
             index = head.find(name)
             if index >= 0 and (index == 0 or PERSON_NOUN_RE.search(head[:index])
                                or re.search(r"(?:的|，)$", head[:index]) is None and index <= 6
@@ -476,7 +477,7 @@ def adjacent(people: SectionPeople, after: str, at: int) -> Speaker:
         return NOBODY
     for number, clause in enumerate(re.split(rf"[{CLAUSE_MARKS}]", sentence)[:MAX_TAG_GAP + 1]):
         clause = _STRIP_OPENING_RE.sub("", clause.strip())
-        for name in people.names:
+        for name in sorted((n for n in people.names if n in clause), key=lambda n: (clause.find(n), -len(n))):
             index = clause.find(name)
             if index >= 0 and (index == 0 or PERSON_NOUN_RE.search(clause[:index]) and index <= 10
                                and not re.search(r"[的对向跟和给让被把与同]", clause[:index])):
@@ -570,11 +571,32 @@ def attribute(people: SectionPeople, spans: Sequence[QuoteSpan], heading_end: in
                           result[spans.index(prev)] if prev else NOBODY, in_series, in_dialogue)
         result.append(found)
         previous_speech = (span, found)
+    _share_run_speaker(text, spans, result)
     for index, span in enumerate(spans):
         in_heading = heading_end is not None and span.open_at < heading_end
         if span.kind == "speech" and not result[index] and (in_heading or _heading_quote(text, span)):
             result[index] = _headline_speaker(people, spans, result, index)
     return result
+
+
+def _share_run_speaker(text: str, spans: Sequence[QuoteSpan], result: list[Speaker]) -> None:
+    """“注意照顾好小孩！”“手机充电不离人！”周元带着徒弟…: back-to-back quotes with no question among
+    them, the last named by the sentence after it, are one person's calls."""
+    speech = [i for i, span in enumerate(spans) if span.kind == "speech"]
+    run: list[int] = []
+    for position, index in enumerate(speech):
+        run.append(index)
+        following = speech[position + 1] if position + 1 < len(speech) else None
+        if (following is not None and spans[following].paragraph == spans[index].paragraph
+                and not text[spans[index].close_at + 1:spans[following].open_at].strip()):
+            continue
+        last = result[run[-1]]
+        if (len(run) > 1 and last.name and last.how in ("adjacent", "after")
+                and not any(QUESTION_RE.search(text[spans[i].inner_start:spans[i].inner_end]) for i in run)
+                and not any(result[i] for i in run[:-1])):
+            for i in run[:-1]:
+                result[i] = Speaker(last.name, None, "continued")
+        run = []
 
 
 def _quote_paragraph(masked: str, start: int, end: int) -> bool:

@@ -223,3 +223,13 @@ def test_real_articles_quotes_slice_the_text_and_names_are_never_descriptions(fo
         assert quote.speaker is None or quote.speaker in names  # a speaker is a recognised person
         assert quote.speaker_description not in names
         assert quote.kind == "speech" or (quote.speaker, quote.speaker_description, quote.speaker_how) == (None, None, "")
+
+
+def test_back_to_back_calls_named_by_the_sentence_after_them():
+    quotes = speech("列车准时启动。\n“注意照顾好小孩！”“手机充电不离人！”李建国带着徒弟赵文华逐个车厢提醒。")
+    assert [q.speaker for q in quotes] == ["李建国", "李建国"]
+
+
+def test_the_name_that_stands_first_before_a_colon():
+    quotes = speech("李建国每天都走一圈。\n王大海是李建国安排值班的司炉工之一：“我就是佩服他，他的活一点儿不比我们少。”")
+    assert [q.speaker for q in quotes] == ["王大海"]
