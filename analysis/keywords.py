@@ -1,9 +1,16 @@
 """Keywords per profile: TF-IDF against jieba's bundled IDF, TextRank, and keyness (G2).
 
-All three read the tokens already cut for the article (never jieba's global tokenizer). Keyness
-compares one profile with the rest of the article: log-likelihood G2 with the log-ratio effect
-size, as quanteda and AntConc report it. Nine short profiles give small counts, so every keyness
-row says whether its counts are large enough to mean anything (`reliable`).
+All three read the tokens already cut for the article (never jieba's global tokenizer).
+
+Keyness compares each section with a reference corpus of ordinary Chinese, not with the other
+sections (nine short profiles compared with each other cannot carry keyness: every count is
+small). The reference is wordfreq's Chinese word list (`wordfreq.get_frequency_dict("zh")`:
+frequencies from news, subtitles, Wikipedia and web text, shipped in the wheel, read offline).
+Against a reference that large the test is the one-sample log-likelihood G2 of the section's
+count a out of n words against the reference probability p, with the log ratio log2((a/n)/p)
+as effect size. A word missing from the list gets the list's smallest frequency. `reliable`: at
+least MIN_OBSERVED occurrences in the section and G2 >= KEY_G2 (p < 0.0001, Rayson's strictest
+cut-off, since every section tests hundreds of words).
 """
 from __future__ import annotations
 
@@ -44,10 +51,11 @@ class Keyword:
 class Keyness:
     profile_id: str
     term: str
-    count: int  # in this profile
-    other_count: int  # in the rest of the article
+    count: int  # in this section
+    section_words: int  # content words in the section
+    reference_per_million: float  # the word's frequency in the reference corpus
     g2: float
-    log_ratio: float  # log2 of the relative frequencies (profile / rest); +1 = twice as frequent
+    log_ratio: float  # log2(section frequency / reference frequency); +1 = twice as frequent
     reliable: bool
 
 
@@ -146,33 +154,53 @@ def _ranked(section_id: str, method: str, scores: dict[str, float], top_n: int) 
             for rank, (term, score) in enumerate(ordered, 1)]
 
 
+KEY_G2 = 15.13  # G2 for p < 0.0001 with one degree of freedom (Rayson, Berridge & Francis 2004)
+
+
+@lru_cache(maxsize=1)
+def reference_frequencies() -> tuple[dict[str, float], float]:
+    """wordfreq's Chinese frequencies (proportions of all words) and the smallest of them."""
+    import wordfreq
+
+    table = wordfreq.get_frequency_dict("zh", wordlist="best")
+    return table, min(table.values())
+
+
 def keyness(analysis: Analysis, top_n: int = TOP_N) -> list[Keyness]:
-    """Words a profile uses more than the rest of the article, by G2, with log ratio and a flag."""
+    """Words a section uses more than ordinary Chinese does, by G2 against the reference corpus."""
+    reference, floor = reference_frequencies()
     grouped = _by_section(analysis)
-    all_counts = Counter(t.norm for t in analysis.tokens if is_content(t))
-    total = sum(all_counts.values())
     result = []
     for section_id in target_sections(analysis):
         counts = Counter(t.norm for t in grouped[section_id] if is_content(t))
-        size, rest = sum(counts.values()), total - sum(counts.values())
-        if not size or not rest:
-            continue
+        size = sum(counts.values())
         rows = []
         for term, count in counts.items():
-            other = all_counts[term] - count
-            if count / size <= other / rest:
-                continue  # only what the profile over-uses
-            g2, expected = log_likelihood(count, other, size, rest)
-            ratio = math.log2((count / size) / (max(other, 0.5) / rest))
-            reliable = min(expected) >= MIN_EXPECTED and count >= MIN_OBSERVED
-            rows.append(Keyness(section_id, term, count, other, round(g2, 3), round(ratio, 3), reliable))
-        rows.sort(key=lambda r: (-r.g2, r.term))
+            p = reference.get(term, floor)
+            if count / size <= p:
+                continue  # only what the section over-uses
+            g2 = one_sample_g2(count, size, p)
+            ratio = math.log2((count / size) / p)
+            reliable = count >= MIN_OBSERVED and g2 >= KEY_G2
+            rows.append(Keyness(section_id, term, count, size, round(p * 1e6, 3), round(g2, 3), round(ratio, 3),
+                                reliable))
+        rows.sort(key=lambda r: (not r.reliable, -r.g2, r.term))
         result.extend(rows[:top_n])
     return result
 
 
+def one_sample_g2(count: int, size: int, p: float) -> float:
+    """G2 of `count` occurrences in `size` words against a reference probability `p`."""
+    expected = size * p
+    g2 = count * math.log(count / expected)
+    if size > count:
+        g2 += (size - count) * math.log((size - count) / (size - expected))
+    return 2 * g2
+
+
 def log_likelihood(a: int, b: int, size_a: int, size_b: int) -> tuple[float, tuple[float, ...]]:
-    """G2 of the 2 x 2 table (word / other words) x (profile / rest), and its expected counts."""
+    """G2 of the 2 x 2 table (word / other words) x (corpus a / corpus b), and its expected counts
+    (collocations and the archive's keyness, where both corpora are counted)."""
     observed = (a, b, size_a - a, size_b - b)
     total = size_a + size_b
     word, other = a + b, total - a - b

@@ -187,9 +187,11 @@ TABLES: tuple[TableSpec, ...] = (
               columns("article_id section_id method term score:float64 rank:int64"), verb="keywords",
               about="per section: ranked terms by TF-IDF and TextRank", note="method `tfidf` or `textrank`, top 10 each"),
     TableSpec("keyness", "keywords:_keyness_table",
-              columns("article_id section_id term count:int64 other_count:int64 g2:float64 log_ratio:float64 "
-                      "reliable:bool"), verb="keyness",
-              about="per section: terms more frequent there than in the rest (G2)"),
+              columns("article_id section_id term count:int64 section_words:int64 reference_per_million:float64 "
+                      "g2:float64 log_ratio:float64 reliable:bool"), verb="keyness",
+              about="per section: terms more frequent there than in ordinary Chinese (G2 against wordfreq's "
+                    "Chinese word list)",
+              note="`reliable`: at least 3 occurrences and G2 >= 15.13 (p < 0.0001)"),
     TableSpec("candidates", "candidates:_candidates_table",
               columns("article_id candidate_id label type score:float64 total:int64 counts first:bool signal evidence"),
               section=None,

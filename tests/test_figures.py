@@ -260,9 +260,11 @@ def test_tenure_shows_unknown_as_unknown():
 
 
 def _keyness():
-    rows = [("p01", "孩子", 9, 1, 20.5, 3.1, True), ("p01", "公司", 4, 0, 9.0, 4.0, False),
-            ("p01", "市民", 2, 30, 3.0, -2.0, True), ("p02", "平台", 5, 0, 12.0, 4.5, True)]
-    frame = pd.DataFrame(rows, columns=["section_id", "term", "count", "other_count", "g2", "log_ratio", "reliable"])
+    rows = [("p01", "孩子", 9, 300, 50.0, 20.5, 5.6, True), ("p01", "公司", 4, 300, 80.0, 9.0, 4.0, False),
+            ("p01", "市民", 2, 300, 90.0, 3.0, 1.0, False), ("p02", "平台", 5, 280, 20.0, 12.0, 4.5, True),
+            ("p02", "热线", 6, 280, 9.0, 30.0, 7.2, True)]
+    frame = pd.DataFrame(rows, columns=["section_id", "term", "count", "section_words", "reference_per_million",
+                                        "g2", "log_ratio", "reliable"])
     frame.insert(0, "article_id", "t")
     return frame
 
@@ -271,12 +273,15 @@ def _profiles():
     return pd.DataFrame({"id": ["p01", "p02", "p03"], "name": ["甲一", "乙二", "丙三"], "start": [0, 100, 200]})
 
 
-def test_keyness_keeps_over_used_words_and_draws_their_g2():
+def test_keyness_chart_keeps_only_reliable_words_and_states_the_strongest():
     data = keyness.keyness_data(_keyness(), _profiles())
-    assert list(data["term"]) == ["孩子", "公司", "平台"]  # 市民 is under-used in p01
+    assert list(data["term"]) == ["孩子", "热线", "平台"]  # 公司 and 市民 do not pass the guard
     figure = keyness.draw_keyness(data, SOURCE)
     widths = sorted(p.get_width() for ax in figure.axes for p in ax.patches)
-    assert widths == sorted(data["g2"])
+    assert widths == sorted(data["log_ratio"])
+    assert figure.texts[0].get_text().startswith("“热线”")  # the largest G2 makes the title
+    empty = keyness.keyness_data(_keyness().assign(reliable=False), _profiles())
+    assert empty.empty
 
 
 def _theme_matrix():

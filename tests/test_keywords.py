@@ -36,16 +36,31 @@ def test_g2_matches_a_hand_computed_table():
     assert expected[0] == pytest.approx(e1)
 
 
-def test_keyness_flags_small_counts(bundled):
+def test_keyness_against_the_reference_corpus(bundled):
+    from analysis.keywords import KEY_G2, MIN_OBSERVED, one_sample_g2, reference_frequencies
+
     rows = keyness(bundled, 50)
     assert rows
+    reference, floor = reference_frequencies()
     for row in rows:
-        assert row.count / 1 > 0 and row.log_ratio > 0  # only what a profile over-uses
-        if row.count < 3:
-            assert not row.reliable
-    assert any(r.reliable for r in rows) and not all(r.reliable for r in rows)
-    informatics = next(r for r in rows if r.profile_id == "p02" and r.term == "信息科")
-    assert informatics.other_count == 0 and informatics.g2 > 10
+        assert row.log_ratio > 0  # only what a section over-uses
+        assert row.reliable == (row.count >= MIN_OBSERVED and row.g2 >= KEY_G2)
+        p = reference.get(row.term, floor)
+        assert row.reference_per_million == pytest.approx(round(p * 1e6, 3))
+        assert row.g2 == pytest.approx(round(one_sample_g2(row.count, row.section_words, p), 3))
+    reliable = {r.term for r in rows if r.reliable}
+    # The hotline's own vocabulary stands out against ordinary Chinese; everyday words do not.
+    assert {"话务员", "热线"} & reliable
+    assert not {"一定", "不敢", "很大", "其实"} & reliable  # the filler of the old within-article chart
+
+
+def test_one_sample_g2_by_hand():
+    from analysis.keywords import one_sample_g2
+
+    # 5 of 100 words against p = 0.01: expected 1.
+    by_hand = 2 * (5 * math.log(5 / 1) + 95 * math.log(95 / 99))
+    assert one_sample_g2(5, 100, 0.01) == pytest.approx(by_hand)
+    assert one_sample_g2(1, 100, 0.01) == pytest.approx(2 * 99 * math.log(99 / 99), abs=1e-9)
 
 
 def test_pagerank_prefers_the_hub():
