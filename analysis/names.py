@@ -477,10 +477,10 @@ def _person_context(text: str, start: int, end: int) -> bool:
 
 
 def _plausible(word: str) -> bool:
-    """A name is 2+ characters of Han script (a dotted name may be longer); not an address (乐哥)."""
+    """A name is 2 to 6 characters of Han script (a dotted name may be longer); not an address (乐哥)."""
     if len(word) < 2 or not re.fullmatch(rf"[{_HAN}·•‧・]+", word):
         return False
-    if len(word) > 4 and not _DOT_NAME_RE.fullmatch(word):
+    if len(word) > 6 and not _DOT_NAME_RE.fullmatch(word):  # 巴图克西克: names of minorities run long
         return False
     return not word.endswith(_KIN_SUFFIXES)
 

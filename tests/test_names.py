@@ -133,3 +133,8 @@ def test_dotted_names_compound_surnames_and_titles():
     assert {m.text: m.form for m in people["张建国"].mentions}["张师傅"] == "title"
     assert people["张建国"].role == "公交司机"
     assert_traceable(analysis)
+
+
+def test_a_long_name_without_a_dot():
+    analysis = analysed("车厢内,乘警长周元带着乘警巴图克西克已经完成了列车消毒。巴图克西克说,春运期间每天都很忙。")
+    assert {"周元", "巴图克西克"} <= set(person_names(analysis))
