@@ -57,12 +57,15 @@ def _table_verb(args: argparse.Namespace) -> list[dict]:
 def _report(args: argparse.Namespace) -> int:
     from .report import build_report
 
+    from .written import folder_lines
+
     result = build_report(args.article, config=args.config, notebooks=args.notebooks,
-                          figures=Path(args.figures) if args.figures else None)
-    for path in result.written:
-        print(f"wrote {path}")
-    for note in result.notes:
-        print(note)
+                          figures=Path(args.figures) if args.figures else None,
+                          progress=lambda step: print(step, flush=True))  # stdout: an error stays one line on stderr
+    # One short summary: what was written where (by folder), then what to know about this article.
+    print(f"报告完成：{result.article_id}")
+    for line in folder_lines(result.written) + result.notes:
+        print(line)
     return 0
 
 

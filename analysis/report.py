@@ -1,6 +1,7 @@
 """What `make report` runs: every table for one article, written under one output folder."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from .pipeline import all_tables, analyse
 from .picks import PAGE_NAME, PICKS_DIR, Picks, load_picks, picks_path
 from .review import write_page
 from .segment import domain_dictionary, split_terms
+from .written import shown
 
 
 @dataclass
@@ -25,57 +27,65 @@ class ReportResult:
 
 def build_report(article_path: str | Path | None = None, output: Path = DEFAULT_OUTPUT,
                  backend: str = "jieba", picks_dir: Path = PICKS_DIR, notebooks: bool = False,
-                 figures: Path | None = None, config: RunConfig | None = None) -> ReportResult:
+                 figures: Path | None = None, config: RunConfig | None = None,
+                 progress: Callable[[str], None] = lambda step: None) -> ReportResult:
     """Every table, the editors' page and the figures of one article, all from one run configuration.
 
     `config` names the codebook, dictionary, backend, picks and output folders; without it, one is
     made from `output`, `backend` and `picks_dir`. `figures`: a folder for the figure set (written
-    to figures/<article-id>/); default output/<article-id>/figures/.
+    to figures/<article-id>/); default output/<article-id>/figures/. `progress` is told each step
+    as it starts (one short line in Chinese).
     """
     config = config or RunConfig(backend=backend, picks=picks_dir, output=output)
+    progress("读入并分析文章……")
     article = load_article(article_path)
     analysis = analyse(article, config)
     frames = all_tables(analysis)
     # Two reports into one output folder take turns; each file is written whole (analysis.atomic).
     with output_lock(config.output):
-        return _write_report(article, analysis, frames, notebooks, figures, article_path)
+        return _write_report(article, analysis, frames, notebooks, figures, article_path, progress)
 
 
 def _write_report(article, analysis, frames: dict, notebooks: bool, figures: Path | None,
-                  article_path: str | Path | None) -> ReportResult:
+                  article_path: str | Path | None, progress: Callable[[str], None]) -> ReportResult:
     config = analysis.config
     folder = config.output / article.id
     result = ReportResult(article.id)
+    progress(f"写表格和编辑选择页（{len(frames)} 张表）……")
     for name, frame in frames.items():
         result.written.append(tables.write_csv(frame, folder / f"{name}.csv"))
     picks = _editors_picks(picks_path(article.id, config.picks), frames, article.id, result)
     result.written.append(write_page(folder / PAGE_NAME, article.id, article.metadata.title, frames, picks))
     figure_dir = figures / article.id if figures else folder / "figures"
     printable, unprintable = printable_picks(picks, frames) if picks else (None, [])
+    progress("画印刷图表……")
     result.written += build_figures(frames, figure_dir, printable, source=SourceNote.from_metadata(article.metadata))
     if picks:
         result.notes += [f"pick {line}" for line in unprintable + pick_destinations(printable, result.written)]
-    if notebooks:
-        result.written += _run_notebooks(article_path, config, picks_path(article.id, config.picks), article.id)
-    result.notes.append(f"{len(article.profiles)} profiles, {len(analysis.tokens)} tokens")
+    if notebooks:  # they read the tables and figures just written instead of analysing again
+        progress("运行笔记本（读取刚写出的表格和图表）……")
+        result.written += _run_notebooks(article_path, config, picks_path(article.id, config.picks), article.id,
+                                         folder, figure_dir)
+    result.notes.append(f"{len(article.profiles)} 个人物段落，{len(analysis.tokens)} 个词")
     split = split_terms(analysis.tokens, article, domain_dictionary(config.dictionary))
-    result.notes += [f"domain term split by the segmenter: {term}" for term in split]
-    result.notes += [f"warning: {w}" for w in article.warnings]
+    result.notes += [f"分词切开了专有名词 {term}：把它加进项目词典" for term in split]
+    result.notes += [f"注意：{w}" for w in article.warnings]
     return result
 
 
 def _editors_picks(path: Path, frames: dict, article_id: str, result: ReportResult) -> Picks | None:
     """The editors' picks file (picks/<article-id>.json) if there is one; a stale pick stops the report."""
     if not path.exists():
-        result.notes.append(f"no editors' picks ({path}); the figures highlight nothing")
+        result.notes.append(f"没有编辑的选择文件（{shown(path)}）：图表不突出任何内容，带 picked 的图不画")
         return None
     picks = load_picks(path, frames["candidates"], frames["pull_quotes"], article_id)
-    result.notes.append(f"editors' picks from {path}: {len(picks.themes)} candidates, {len(picks.quotes)} quotes "
-                        "(where each goes: the 'pick' lines below)")
+    result.notes.append(f"编辑的选择（{shown(path)}）：{len(picks.themes)} 个候选，{len(picks.quotes)} 条引语"
+                        "（各自进了哪张图：见以 pick 开头的行）")
     return picks
 
 
-def _run_notebooks(article_path: str | Path | None, config: RunConfig, picks: Path, article_id: str) -> list[Path]:
+def _run_notebooks(article_path: str | Path | None, config: RunConfig, picks: Path, article_id: str,
+                   tables_dir: Path, figure_dir: Path) -> list[Path]:
     """The notebooks, executed headless into output/notebooks/<article-id>/ with an HTML copy of each."""
     from .corpus import BUNDLED_CORPUS, DEFAULT_ARTICLE_ID
     from .notebooks import NotebookParameters, run_notebooks
@@ -83,6 +93,6 @@ def _run_notebooks(article_path: str | Path | None, config: RunConfig, picks: Pa
     article = Path(article_path) if article_path is not None else BUNDLED_CORPUS / DEFAULT_ARTICLE_ID
     folder = config.output / "notebooks" / article_id
     parameters = NotebookParameters(article=article, output=config.output / "notebooks", picks=picks,
-                                    codebook=config.codebook_path())
+                                    codebook=config.codebook_path(), tables=tables_dir, figures=figure_dir)
     run = run_notebooks(parameters, folder)
     return run.executed + run.pages

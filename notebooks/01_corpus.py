@@ -27,14 +27,17 @@ ARTICLE = "../corpus/huaihai-2017-12345-stars"  # 文章：.txt 文件或语料�
 CODEBOOK = None  # 主题编码表 YAML；None 表示随附的 analysis/data/codebook.yaml
 PICKS = None  # 编辑的选择文件；None 表示 picks/文章id.json（没有这个文件就是“未选择”）
 OUTPUT = "../output/notebooks"  # 本笔记本写出的文件放在这里
+TABLES = None  # `make report` 写出的本文表格文件夹；None 表示在本笔记本里重新分析文章
+FIGURES = None  # `make report` 画好的本文图表文件夹；None 表示在本笔记本里重新画图
 
 # %%
-from analysis import load_article, tables
+from analysis import load_article
 from analysis.config import RunConfig
-from analysis.pipeline import analyse
-from analysis.segment import split_terms, stopwords
+from analysis.notebook_tables import article_tables
+from analysis.segment import split_terms
 
 article = load_article(ARTICLE)
+tables = article_tables(article, TABLES, RunConfig(codebook=CODEBOOK))  # make report 已写出的表格，或现在分析
 print(article.metadata.title or article.id, "|", article.metadata.publication, article.metadata.published)
 print("记者：", "、".join(article.metadata.reporters), "| 字数：", len(article.text))
 
@@ -44,8 +47,7 @@ print("记者：", "、".join(article.metadata.reporters), "| 字数：", len(ar
 # 每个段落有它在原文中的起止位置 `[start, end)`。各段首尾相接、覆盖全文，才说明没有文字被漏掉或重复计算。
 
 # %%
-sections = tables.sections_table(article)
-sections
+tables["sections"]
 
 # %%
 gaps = [(a.id, b.id) for a, b in zip(article.sections, article.sections[1:]) if a.end != b.start]
@@ -61,7 +63,7 @@ for warning in article.warnings:
 # 后面的比较会按每千字计算）。姓名不对时，先检查原文的标题行。
 
 # %%
-tables.profiles_table(article)[["id", "role", "name", "headline", "chars"]]
+tables["profiles"][["id", "role", "name", "headline", "chars"]]
 
 # %% [markdown]
 # ## 分句与分词
@@ -70,15 +72,15 @@ tables.profiles_table(article)[["id", "role", "name", "headline", "chars"]]
 # 下面会列出来：把它加进项目词典即可。
 
 # %%
-analysis = analyse(article, RunConfig(codebook=CODEBOOK))
-print("句子：", len(analysis.sentences), "| 词：", len(analysis.tokens))
-print("被切开的专有名词：", split_terms(analysis.tokens, article) or "无")
+tokens = tables["tokens"]
+print("句子：", tokens["sentence_index"].nunique(), "| 词：", len(tokens))
+print("被切开的专有名词：", split_terms(tokens, article) or "无")
 
 # %% [markdown]
 # 每个人物段落里最常见的词（已去掉停用词、标点和人名）：
 
 # %%
-counts = tables.token_counts(tables.tokens_table(article, analysis.tokens, stopwords()))
+counts = tables["token_counts"]
 names = {p.id: p.name for p in article.profiles}
 content = counts[counts["section_id"].isin(names) & (counts["pos"] != "nr")]
 top = content.groupby("section_id").head(5)

@@ -29,30 +29,29 @@ ARTICLE = "../corpus/huaihai-2017-12345-stars"  # 文章：.txt 文件或语料�
 CODEBOOK = None  # 主题编码表 YAML；None 表示随附的 analysis/data/codebook.yaml
 PICKS = None  # 编辑的选择文件；None 表示 picks/文章id.json（没有这个文件就是“未选择”）
 OUTPUT = "../output/notebooks"  # 本笔记本写出的文件放在这里
-
-# %%
-from analysis import load_article
-from analysis.config import RunConfig
-from analysis.pipeline import analyse
-from analysis.themes import match_themes, theme_evidence, theme_matrix
-
-article = load_article(ARTICLE)
-config = RunConfig(codebook=CODEBOOK)  # 本次运行的设置：编码表等，之后每一步都用它
-analysis = analyse(article, config)
-codebook = config.load_codebook()
-hits = match_themes(analysis, codebook)
-print(f"编码表：{len(codebook.themes)} 个主题，全文命中 {len(hits)} 次")
-
-# %% [markdown]
-# ## 谁的段落里有哪个主题
-#
-# 每格是该主题在这个人物段落里的命中次数。人物篇幅相近（约 550–700 字），但比较时仍以每千字的比率为准
-# （`rate_per_1000`，见表格 `theme_matrix.csv`）。
+TABLES = None  # `make report` 写出的本文表格文件夹；None 表示在本笔记本里重新分析文章
+FIGURES = None  # `make report` 画好的本文图表文件夹；None 表示在本笔记本里重新画图
 
 # %%
 import pandas as pd
 
-matrix = pd.DataFrame([row.__dict__ for row in theme_matrix(analysis, codebook, hits)])
+from analysis import load_article
+from analysis.config import RunConfig
+from analysis.notebook_tables import article_tables
+
+article = load_article(ARTICLE)
+config = RunConfig(codebook=CODEBOOK)  # 本次运行的设置：编码表等，之后每一步都用它
+tables = article_tables(article, TABLES, config)  # make report 已写出的表格（用同一份编码表），或现在分析
+hits, matrix = tables["theme_hits"], tables["theme_matrix"]
+print(f"编码表：{hits['theme_id'].nunique()} 个主题有命中，全文命中 {len(hits)} 次")
+
+# %% [markdown]
+# ## 谁的段落里有哪个主题
+#
+# 每格是该主题在这个人物段落里的命中次数。人物篇幅不同，比较时以每千字的比率为准
+# （`rate_per_1000`，见表格 `theme_matrix.csv`）。
+
+# %%
 matrix.pivot_table(index="theme_label", columns="name", values="count", aggfunc="sum", sort=False)
 
 # %% [markdown]
@@ -64,8 +63,7 @@ matrix.pivot_table(index="theme_label", columns="name", values="count", aggfunc=
 from analysis.review import SECTION_NAMES
 
 names = {**SECTION_NAMES, **{p.id: p.name for p in article.profiles}}
-labels = {theme.id: theme.label for theme in codebook.themes}
-pd.DataFrame(
-    [{"主题": labels[theme_id], "人物": names.get(evidence.profile_id, evidence.profile_id), "证据句": evidence.sentence}
-     for theme_id, sentences in theme_evidence(analysis, hits).items() for evidence in sentences[:2]]
-).style.hide(axis="index").set_properties(subset=["证据句"], **{"text-align": "left"})
+evidence = hits.drop_duplicates(["theme_id", "sentence_index"]).groupby("theme_id", sort=False).head(2)
+pd.DataFrame({"主题": evidence["theme_label"], "人物": evidence["section_id"].map(lambda i: names.get(i, i)),
+              "证据句": evidence["sentence"]}
+             ).style.hide(axis="index").set_properties(subset=["证据句"], **{"text-align": "left"})

@@ -23,7 +23,7 @@
 # **事实**：文中的数量（接了多少电话、工作几年）和日期，带着计量单位、所指对象和时段；
 # “今年”“去年”按文章的发表时间换算成年份。每条都能追溯到原文位置。
 #
-# **改引语长度**：调用 `pull_quotes(analysis, min_chars=12, max_chars=45)` 时换成别的字数范围。
+# **改引语长度**：在 Python 里调用 `analysis.quotes.pull_quotes(analyse(article), min_chars=12, max_chars=45)` 时换成别的字数范围。
 
 # %% tags=["parameters"]
 # 参数：`make report` 无界面运行时会换成绝对路径；在 JupyterLab 里可以直接改。
@@ -31,18 +31,17 @@ ARTICLE = "../corpus/huaihai-2017-12345-stars"  # 文章：.txt 文件或语料�
 CODEBOOK = None  # 主题编码表 YAML；None 表示随附的 analysis/data/codebook.yaml
 PICKS = None  # 编辑的选择文件；None 表示 picks/文章id.json（没有这个文件就是“未选择”）
 OUTPUT = "../output/notebooks"  # 本笔记本写出的文件放在这里
+TABLES = None  # `make report` 写出的本文表格文件夹；None 表示在本笔记本里重新分析文章
+FIGURES = None  # `make report` 画好的本文图表文件夹；None 表示在本笔记本里重新画图
 
 # %%
 from analysis import load_article
 from analysis.config import RunConfig
-from analysis.dates import dates_table
-from analysis.facts import facts_table
-from analysis.pipeline import analyse
-from analysis.quotes import pull_quotes_table, quotes_table
+from analysis.notebook_tables import article_tables
 from analysis.review import SECTION_NAMES
 
 article = load_article(ARTICLE)
-analysis = analyse(article, RunConfig(codebook=CODEBOOK))
+tables = article_tables(article, TABLES, RunConfig(codebook=CODEBOOK))  # make report 已写出的表格，或现在分析
 names = {**SECTION_NAMES, **{p.id: p.name for p in article.profiles}}
 
 # %% [markdown]
@@ -51,7 +50,7 @@ names = {**SECTION_NAMES, **{p.id: p.name for p in article.profiles}}
 # `repaired` 为真的引语，原文的引号不成对（例如少了后引号），程序按句子边界补齐了，用前请核对原文。
 
 # %%
-quotes = quotes_table(analysis)
+quotes = tables["quotes"]
 quotes.assign(人物=quotes["section_id"].map(names)).pivot_table(
     index="人物", columns="kind", values="quote_id", aggfunc="count", fill_value=0, sort=False)
 
@@ -59,16 +58,16 @@ quotes.assign(人物=quotes["section_id"].map(names)).pivot_table(
 # ## 提要引语候选（前 10 条）
 
 # %%
-pulls = pull_quotes_table(analysis)
+pulls = tables["pull_quotes"]
 pulls.assign(人物=pulls["section_id"].map(names))[["rank", "score", "人物", "speaker", "text"]].head(10)
 
 # %% [markdown]
 # ## 数量与日期
 
 # %%
-facts = facts_table(analysis)
+facts = tables["facts"]
 print(f"数量 {len(facts)} 条")
 facts.drop(columns=["article_id"]).head(15)
 
 # %%
-dates_table(analysis).drop(columns=["article_id"]).head(15)
+tables["dates"].drop(columns=["article_id"]).head(15)

@@ -27,35 +27,45 @@ ARTICLE = "../corpus/huaihai-2017-12345-stars"  # 文章：.txt 文件或语料�
 CODEBOOK = None  # 主题编码表 YAML；None 表示随附的 analysis/data/codebook.yaml
 PICKS = None  # 编辑的选择文件；None 表示 picks/文章id.json（没有这个文件就是“未选择”）
 OUTPUT = "../output/notebooks"  # 本笔记本写出的文件放在这里
+TABLES = None  # `make report` 写出的本文表格文件夹；None 表示在本笔记本里重新分析文章
+FIGURES = None  # `make report` 画好的本文图表文件夹；None 表示在本笔记本里重新画图
 
 # %%
 from pathlib import Path
 
 from analysis import load_article
-from analysis.figures import SourceNote, build_figures
 from analysis.config import RunConfig
-from analysis.pipeline import all_tables, analyse
+from analysis.figures import SourceNote, build_figures
+from analysis.notebook_tables import article_tables, report_figures
 from analysis.picks import load_picks, picks_path
 from analysis.review import write_page
 
 article = load_article(ARTICLE)
 config = RunConfig(codebook=CODEBOOK, output=OUTPUT)  # 本次运行的设置：表格、图表和编辑页都用同一份编码表
-tables = all_tables(analyse(article, config))
 folder = config.output / article.id
 picks_file = Path(PICKS) if PICKS else picks_path(article.id, config.picks)
-picks = load_picks(picks_file, tables["candidates"], tables["pull_quotes"], article.id) if picks_file.exists() else None
-if picks:
-    print("编辑的选择：", "、".join(f"{p.label}（{p.id}）" for p in picks.themes), f"| 引语 {len(picks.quotes)} 条")
+drawn = report_figures(FIGURES)  # make report 已经画好的图，不再重画
+if not drawn:
+    tables = article_tables(article, TABLES, config)
+    picks = load_picks(picks_file, tables["candidates"], tables["pull_quotes"], article.id) if picks_file.exists() else None
+else:
+    picks = None
+if picks_file.exists():
+    print("编辑的选择文件：", picks_file)
 else:
     print(f"还没有编辑的选择文件（{picks_file}），图表不突出任何主题")
 
 # %% [markdown]
 # ## 编辑选择页
 #
-# 一个独立的 HTML 文件：不联网、不需要服务器，可以直接用邮件发给编辑。
+# 一个独立的 HTML 文件：不联网、不需要服务器，可以直接用邮件发给编辑。`make report` 运行时它已经写在
+# 报告的文件夹里（`output/文章id/editors.html`）。
 
 # %%
-page = write_page(folder / "editors.html", article.id, article.metadata.title, tables, picks)
+if drawn:
+    page = Path(TABLES) / "editors.html" if TABLES else None
+else:
+    page = write_page(folder / "editors.html", article.id, article.metadata.title, tables, picks)
 print(page)
 
 # %% [markdown]
@@ -64,13 +74,16 @@ print(page)
 # 每张图有 PDF（交印刷厂，字体已嵌入）、PNG（预览）和 CSV（图里的数据）；`contact_sheet.pdf` 把全部图表排在一起，便于审看。
 
 # %%
-written = build_figures(tables, folder / "figures", picks=picks,
-                        source=SourceNote.from_metadata(article.metadata))
+if drawn:
+    written = [p.with_suffix(".pdf") for p in drawn] + drawn
+else:
+    written = build_figures(tables, folder / "figures", picks=picks, source=SourceNote.from_metadata(article.metadata))
 sorted(path.name for path in written if path.suffix == ".pdf")
 
 # %%
 from IPython.display import Image
 
 # 有编辑选择时预览突出选择的图，否则预览第一张图。
-previews = sorted(p for p in written if p.suffix == ".png" and ("picked" in p.stem) == bool(picks))
+previews = sorted(p for p in written if p.suffix == ".png" and ("picked" in p.stem) == picks_file.exists())
+previews = previews or sorted(p for p in written if p.suffix == ".png")
 Image(filename=str(previews[0]), width=640)

@@ -13,7 +13,7 @@ from analysis.notebooks import (ARCHIVE_NOTEBOOK, KERNEL_NAME, NOTEBOOKS_DIR, No
 
 NOTEBOOKS = notebook_paths()
 ALL_NOTEBOOKS = [*NOTEBOOKS, NOTEBOOKS_DIR / ARCHIVE_NOTEBOOK]
-PARAMETERS = ("ARTICLE", "CODEBOOK", "PICKS", "OUTPUT")
+PARAMETERS = ("ARTICLE", "CODEBOOK", "PICKS", "OUTPUT", "TABLES", "FIGURES")
 
 
 def _cells(notebook):
@@ -96,3 +96,38 @@ def test_an_unregistered_kernel_says_how_to_register_it(tmp_path):
     path = _notebook(tmp_path, "1")
     with pytest.raises(InputError, match="kernel 'no-such-kernel' is not registered; run `make setup`"):
         run_notebooks(NotebookParameters(Path("a.txt"), tmp_path), tmp_path / "out", [path], kernel="no-such-kernel")
+
+
+def test_tables_the_report_wrote_read_back_as_computed(tmp_path):
+    from analysis.corpus import load_article
+    from analysis.notebook_tables import article_tables
+    from analysis.tables import write_csv
+
+    article = load_article(BUNDLED_CORPUS / DEFAULT_ARTICLE_ID)
+    computed = article_tables(article)
+    for name, frame in computed.items():
+        write_csv(frame, tmp_path / f"{name}.csv")
+    read = article_tables(article, tmp_path)
+    assert set(read) == set(computed)
+    for name, frame in computed.items():
+        assert list(read[name].columns) == list(frame.columns) and len(read[name]) == len(frame), name
+
+
+def test_tables_of_another_article_are_refused(tmp_path):
+    from analysis.corpus import load_article
+    from analysis.notebook_tables import article_tables
+
+    (tmp_path / "profiles.csv").write_text("article_id,id\nsomeone-else,p01\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not huaihai-2017-12345-stars; set TABLES = None"):
+        article_tables(load_article(BUNDLED_CORPUS / DEFAULT_ARTICLE_ID), tmp_path)
+
+
+def test_notebooks_share_one_quiet_kernel_and_start_with_an_empty_namespace(tmp_path, capfd):
+    first = _notebook(tmp_path, f"import os\nleaked = 1\nopen({str(tmp_path / 'pid1')!r}, 'w').write(str(os.getpid()))")
+    first = first.rename(tmp_path / "01_first.ipynb")
+    second = _notebook(tmp_path, f"import os\nassert 'leaked' not in globals()\n"
+                                 f"open({str(tmp_path / 'pid2')!r}, 'w').write(str(os.getpid()))")
+    run = run_notebooks(NotebookParameters(Path("a.txt"), tmp_path), tmp_path / "out", [first, second])
+    assert len(run.executed) == 2
+    assert (tmp_path / "pid1").read_text() == (tmp_path / "pid2").read_text()  # one kernel start-up
+    assert "without encryption" not in capfd.readouterr().err  # IPC transport: nothing to warn about

@@ -6,12 +6,12 @@ empty is skipped and named in the log); `build_figures` writes them and the cont
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pandas as pd
 
-from . import cloud, dispersion, family, house, keyness, matrix, network, picked, pullquote, tenure, workload
+from . import cloud, dispersion, family, house, keyness, matrix, network, picked, pullquote, tenure, titles, workload
 from .contactsheet import write_contact_sheet
 from .fonts import strict_glyphs
 from .write import Chart, write_chart
@@ -27,6 +27,13 @@ def _has(tables: Mapping[str, pd.DataFrame], *names: str) -> bool:
     return not missing
 
 
+def _titled(settings: house.PrintSettings, name: str, draw: Callable[[], object], data: pd.DataFrame,
+            dpi: int) -> Chart:
+    """The chart `name`, drawn with the editor's title from print.yaml if there is one (else its finding)."""
+    with house.editor_title(settings.title_for(name)):
+        return Chart(name, draw(), data, dpi)
+
+
 def make_charts(tables: Mapping[str, pd.DataFrame], source: house.SourceNote, picks=None,
                 settings: house.PrintSettings | None = None) -> Iterator[Chart]:
     """Each chart with exactly the data it plots; highlighted versions only when something is picked."""
@@ -38,34 +45,38 @@ def make_charts(tables: Mapping[str, pd.DataFrame], source: house.SourceNote, pi
     if _has(tables, "theme_matrix"):
         data = matrix.matrix_data(tables["theme_matrix"])
         order = list(data.drop_duplicates("row").sort_values("row")["theme_id"])
-        yield Chart("01_themes_by_staff", matrix.draw_matrix(data, source, settings=settings), data, dpi)
+        yield _titled(settings, "01_themes_by_staff", lambda: matrix.draw_matrix(data, source, settings=settings), data, dpi)
     if _has(tables, "morpheme_families"):
         data = family.family_data(tables["morpheme_families"], profiles, tables.get("slogans"))
         if not data.empty:
-            yield Chart("02_heart_family", family.draw_family(data, profiles, source, settings=settings), data, dpi)
+            yield _titled(settings, "02_heart_family", lambda: family.draw_family(data, profiles, source, settings=settings),
+                         data, dpi)
     if _has(tables, "workloads"):
         data = workload.workload_data(tables["workloads"])
         if not data.empty:
-            yield Chart("03_daily_workload", workload.draw_workload(data, source, settings=settings), data, dpi)
+            yield _titled(settings, "03_daily_workload", lambda: workload.draw_workload(data, source, settings=settings),
+                         data, dpi)
     if _has(tables, "people"):
         data = tenure.tenure_data(tables["people"], source.year)
-        yield Chart("04_tenure", tenure.draw_tenure(data, source, settings=settings), data, dpi)
+        yield _titled(settings, "04_tenure", lambda: tenure.draw_tenure(data, source, settings=settings), data, dpi)
     if _has(tables, "keyness"):
         data = keyness.keyness_data(tables["keyness"], profiles)
         if not data.empty:
-            yield Chart("05_keyness", keyness.draw_keyness(data, source, settings=settings), data, dpi)
+            yield _titled(settings, "05_keyness", lambda: keyness.draw_keyness(data, source, settings=settings), data, dpi)
     if _has(tables, "tokens"):
-        frame = cloud.cloud_frame(source, settings=settings)
+        title = settings.title_for("06_word_cloud") or titles.cloud_finding(cloud.word_frequencies(tables["tokens"]))
+        frame = cloud.cloud_frame(source, settings=settings, title=title)
         fitted, data = cloud.cloud_data(tables["tokens"], frame, settings.raster_dpi)
         yield Chart("06_word_cloud", cloud.draw_cloud(fitted, frame), data, settings.raster_dpi)
     if _has(tables, "theme_hits"):
         text_length = int(tables["sections"]["end"].max())
         sections = dispersion.section_marks(profiles)
         data = dispersion.dispersion_data(tables["theme_hits"], order)
-        yield Chart("07_theme_dispersion", dispersion.draw_dispersion(data, sections, text_length, source,
-                                                                      settings=settings), data, dpi)
+        yield _titled(settings, "07_theme_dispersion", lambda: dispersion.draw_dispersion(
+            data, sections, text_length, source, settings=settings), data, dpi)
         if len(network.leaf_hits(tables["theme_hits"])["theme_id"].unique()) > 1:
-            _, figure, net = network.theme_chart(tables["theme_hits"], source, settings=settings)
+            with house.editor_title(settings.title_for("08_theme_cooccurrence")):
+                _, figure, net = network.theme_chart(tables["theme_hits"], source, settings=settings)
             yield Chart("08_theme_cooccurrence", figure, net, dpi)
     yield from picked_charts(tables, source, picks, order, settings)
 
@@ -79,19 +90,20 @@ def picked_charts(tables: Mapping[str, pd.DataFrame], source: house.SourceNote, 
     if rows and _has(tables, "profiles"):
         data = picked.picked_matrix_data(tables, rows)
         if not data.empty:
-            yield Chart("09a_themes_by_staff_picked", matrix.draw_matrix(data, source, highlight=True,
-                                                                         settings=settings), data, dpi)
+            yield _titled(settings, "09a_themes_by_staff_picked", lambda: matrix.draw_matrix(
+                data, source, highlight=True, settings=settings), data, dpi)
     if rows and _has(tables, "sections"):
         data = picked.picked_dispersion_data(tables, rows, order)
         if not data.empty:
             sections = dispersion.section_marks(tables["profiles"])
             text_length = int(tables["sections"]["end"].max())
-            yield Chart("09b_theme_dispersion_picked", dispersion.draw_dispersion(
+            yield _titled(settings, "09b_theme_dispersion_picked", lambda: dispersion.draw_dispersion(
                 data, sections, text_length, source, highlight=True, settings=settings), data, dpi)
     if rows and _has(tables, "theme_hits"):
         hits, _ = picked.network_hits(tables, rows)
         if len(network.leaf_hits(hits)["theme_id"].unique()) > 1:
-            _, figure, net = network.theme_chart(hits, source, picks, highlight=True, settings=settings)
+            with house.editor_title(settings.title_for("09c_theme_cooccurrence_picked")):
+                _, figure, net = network.theme_chart(hits, source, picks, highlight=True, settings=settings)
             yield Chart("09c_theme_cooccurrence_picked", figure, net, dpi)
     if picks.quotes and _has(tables, "pull_quotes"):
         for data in pullquote.pull_quote_data(tables, list(picks.quotes)):

@@ -52,9 +52,13 @@ def cloud_layout(frequencies: pd.DataFrame, width_px: int, height_px: int, dpi: 
     return cloud.generate_from_frequencies(dict(zip(frequencies["word"], frequencies["count"])))
 
 
-def cloud_frame(source: house.SourceNote, width="col3", height_mm: float = 80, settings=None) -> house.Frame:
-    return house.Frame("报道里说得最多的词", source, width, height_mm,
-                       "字越大，该词在全文出现越多；已去除虚词、数字和单字，人名与岗位名保持完整", settings)
+def cloud_frame(source: house.SourceNote, width="col3", height_mm: float = 80, settings=None,
+                title: str | None = None) -> house.Frame:
+    """The cloud's frame; its title (the finding, see `titles.cloud_finding`) is set before the layout,
+    since the words around the cloud decide how much room it has."""
+    return house.Frame(title or "报道里说得最多的词", source, width, height_mm,
+                       "报道里说得最多的词。字越大，该词在全文出现越多；已去除虚词、数字和单字，人名与岗位名保持完整",
+                       settings)
 
 
 def cloud_data(tokens: pd.DataFrame, frame: house.Frame, dpi: int, max_words: int = 120):

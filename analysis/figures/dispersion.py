@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import house
+from . import house, titles
 
 
 def dispersion_data(theme_hits: pd.DataFrame, theme_order: list[str] | None = None, picks=None) -> pd.DataFrame:
@@ -32,7 +32,7 @@ def dispersion_data(theme_hits: pd.DataFrame, theme_order: list[str] | None = No
 
 def section_marks(profiles: pd.DataFrame) -> pd.DataFrame:
     """Where each profile starts, for the rules and names along the top."""
-    return pd.DataFrame({"start": profiles["start"],
+    return pd.DataFrame({"start": profiles["start"], "section_id": profiles["id"],
                          "label": [house.profile_label(p, n) for p, n in zip(profiles["id"], profiles["name"])]})
 
 
@@ -40,9 +40,10 @@ def draw_dispersion(data: pd.DataFrame, sections: pd.DataFrame, text_length: int
                     highlight: bool = False, width="half", height_mm: float | None = None, settings=None):
     rows = int(data["row"].max()) + 1
     height = height_mm or 32 + 4.2 * rows
-    title = "编辑选定的主题出现在文章哪里" if highlight else "主题在全文中的位置"
-    standfirst = ("每一短竖线是一次提及，横轴为在原文中的字符位置；◆与深色（彩印为红色）为编辑选定的主题" if highlight
-                  else "每一短竖线是一次提及，横轴为在原文中的字符位置；细线为每篇人物稿的开头")
+    described = "编辑选定的主题出现在文章哪里" if highlight else "主题在全文中的位置"
+    title = titles.dispersion_finding(data, sections) or described
+    standfirst = described + ("。每一短竖线是一次提及，横轴为在原文中的字符位置；◆与深色（彩印为红色）为编辑选定的主题" if highlight
+                              else "。每一短竖线是一次提及，横轴为在原文中的字符位置；细线为每篇人物稿的开头")
     with house.style():
         figure = house.new_figure(house.Frame(title, source, width, height, standfirst, settings))
         axes = figure.add_subplot()

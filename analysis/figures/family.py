@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from . import house
+from . import house, titles
 
 AREA_PER_COUNT = 14.0
 MEMBER_MARK = "★"
@@ -73,9 +73,10 @@ def draw_family(data: pd.DataFrame, profiles: pd.DataFrame, source: house.Source
     rows = int(data["row"].max()) + 1
     height = height_mm or 36 + 5.0 * rows
     slogan = next((m for m in data["member_of"] if m), None)
-    title = f"“{slogan}”与“{morpheme}”字词族：谁说了哪一颗心" if slogan else f"“{morpheme}”字词族：谁说了什么"
-    standfirst = (f"数字＝该词在人物稿中出现的次数；{MEMBER_MARK}为“{slogan}”的成员词" if slogan
-                  else "数字＝该词在人物稿中出现的次数")
+    described = f"“{slogan}”与“{morpheme}”字词族：谁说了哪一颗心" if slogan else f"“{morpheme}”字词族：谁说了什么"
+    title = titles.family_finding(data, morpheme) or described
+    standfirst = described + (f"。数字＝该词在人物稿中出现的次数；{MEMBER_MARK}为“{slogan}”的成员词" if slogan
+                              else "。数字＝该词在人物稿中出现的次数")
     if data.attrs.get("more"):
         standfirst += f"；另有{data.attrs['more']}个词各出现较少，未列出（见表格 morpheme_families.csv）"
     with house.style():

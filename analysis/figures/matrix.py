@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import house
+from . import house, titles
 
 CHILD_JOINER = "·"  # a sub-theme's row reads 四心·耐心
 SIZE_PER_RATE = 4.0  # marker area (pt^2) per unit of rate; the legend shows the scale
@@ -57,8 +57,10 @@ def draw_matrix(data: pd.DataFrame, source: house.SourceNote, *, highlight: bool
     rows = int(data["row"].max()) + 1
     columns = int(data["column"].max()) + 1
     height = height_mm or 34 + 5.2 * rows
-    title = "编辑选定的主题在各人物稿中的分布" if highlight else f"{columns}篇人物稿，各讲了哪些主题"
-    standfirst = "圆点面积＝每千字提及次数；实心◆为编辑选定的主题，空心为其他主题" if highlight else "圆点面积＝该主题在人物稿中每千字的提及次数，按覆盖人数排序"
+    described = "编辑选定的主题在各人物稿中的分布" if highlight else f"{columns}篇人物稿，各讲了哪些主题"
+    title = titles.matrix_finding(data) or described
+    standfirst = described + ("。圆点面积＝每千字提及次数；实心◆为编辑选定的主题，空心为其他主题" if highlight
+                              else "。圆点面积＝该主题在人物稿中每千字的提及次数，按覆盖人数排序")
     with house.style():
         figure = house.new_figure(house.Frame(title, source, width, height, standfirst, settings))
         axes = figure.add_subplot()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import house
+from . import house, titles
 
 UNKNOWN_LABEL = "文中未提入职年份"
 
@@ -29,7 +29,7 @@ def tenure_data(people: pd.DataFrame, as_of_year: int | None) -> pd.DataFrame:
     })
     data = data.sort_values(["known", "joined_year", "section_id"], ascending=[False, True, True], kind="stable")
     data["row"] = range(len(data))
-    data["row_label"] = [f"{n}（{r}）" if r else str(n) for n, r in zip(data["name"], data["role"])]
+    data["row_label"] = [house.name_role(n, r) for n, r in zip(data["name"], data["role"])]
     return data.reset_index(drop=True)
 
 
@@ -41,9 +41,10 @@ def draw_tenure(data: pd.DataFrame, source: house.SourceNote, *, width="col2", h
     first = int(known["joined_year"].min()) if len(known) else (as_of or 2000) - 10
     last = as_of or int(known["joined_year"].max())
     height = height_mm or 34 + 5.6 * len(data)
-    standfirst = f"圆点为入职年份，横线到{last}年（报道之时）" if as_of else "圆点为入职年份"
+    standfirst = "他们何时入职。" + (f"圆点为入职年份，横线到{last}年（报道之时）" if as_of else "圆点为入职年份")
+    title = titles.tenure_finding(data) or "他们何时入职"
     with house.style():
-        figure = house.new_figure(house.Frame("他们何时入职", source, width, height, standfirst, settings))
+        figure = house.new_figure(house.Frame(title, source, width, height, standfirst, settings))
         axes = figure.add_subplot()
         for item in data.itertuples():
             if item.known:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import house
+from . import house, titles
 
 DAILY = {"日", "天", "每天", "每日", "一天", "day", "daily", "per day"}
 
@@ -26,7 +26,7 @@ def workload_data(workloads: pd.DataFrame) -> pd.DataFrame:
         "approx": approx, "is_range": daily["low"].astype(float) != high.astype(float),
         "start": daily["start"], "end": daily["end"],
     })
-    data["row_label"] = [f"{n}（{r}）" if r else str(n) for n, r in zip(data["name"], data["role"])]
+    data["row_label"] = [house.name_role(n, r) for n, r in zip(data["name"], data["role"])]
     data["value_label"] = [("约" if a else "") + (f"{lo:g}—{hi:g}" if lo != hi else f"{lo:g}")
                            for lo, hi, a in zip(data["low"], data["high"], data["approx"])]
     return data.reset_index(drop=True)
@@ -35,10 +35,11 @@ def workload_data(workloads: pd.DataFrame) -> pd.DataFrame:
 def draw_workload(data: pd.DataFrame, source: house.SourceNote, *, width="col3", height_mm: float | None = None,
                   settings=None):
     height = height_mm or 36 + 7.0 * len(data)
+    title = titles.workload_finding(data) or "每天要处理多少件"
     with house.style():
-        figure = house.new_figure(house.Frame("每天要处理多少件？", source, width, height,
-                                              "横条为原文给出的区间（如“200到300”），圆点为单一数字；虚线、空心与“约”表示约数",
-                                              settings))
+        figure = house.new_figure(house.Frame(title, source, width, height,
+                                              "每天要处理多少件。横条为原文给出的区间（如“200到300”），圆点为单一数字；"
+                                              "虚线、空心与“约”表示约数", settings))
         axes = figure.add_subplot()
         for y, item in data.iterrows():
             if item["is_range"]:
