@@ -8,14 +8,19 @@ from __future__ import annotations
 import hashlib
 import re
 import warnings
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from . import encodings
 from .errors import InputError
+from .headings import (SENTENCE_FINAL, Heading, Recogniser, heading_shape, is_heading_line, is_quotation,
+                       looks_like_profile_heading, resolve, resolve_block)
+from .layout import CAPTION, CHROME, CREDIT, REPORTER, credit_names, line_kind, reporter_names
 from .metadata import FIX, MetaFile, slug_from_name, text_file_inside, validate_meta
 from .safeyaml import load_yaml_file
-from .headings import Heading, is_heading_line, looks_like_profile_heading, parse_heading
 from .script import to_simplified
 from .lexicon import HAN, HAN_RE
 from .text import strip_format
@@ -65,25 +70,44 @@ class Metadata:
 @dataclass(frozen=True)
 class Section:
     id: str
-    kind: str  # "front" (title block and lede), "profile", "byline" or "body" (unsplit)
+    # "front" (title block and lede), "profile", "section" (a heading naming no one), "byline",
+    # "body" (no headings), or a non-body kind of `layout` (caption, credit, chrome ...).
+    kind: str
     start: int
     end: int
+    rule: str = ""  # what decided this section: a heading rule ("dash-line:name-in-body") or a layout kind
 
 
 @dataclass(frozen=True)
-class Profile(Section):
-    role: str | None = None
-    name: str = ""
+class Headed(Section):
+    """A section under a heading line; `title` is the heading as printed (one or two lines)."""
+
+    title: str = ""
     headline: str | None = None
     heading_start: int = 0
     heading_end: int = 0
     body_start: int = 0
     body_end: int = 0
+    reporters: tuple[str, ...] = ()  # the section's own reporter line (本报记者 某某), if it has one
+
+
+@dataclass(frozen=True)
+class Profile(Headed):
+    """A headed section with a subject: a person (`name`, `role`) or a team (`subject_kind` "team")."""
+
+    role: str | None = None
+    name: str = ""
+    subject_kind: str = "person"  # or "team"
 
 
 @dataclass(frozen=True)
 class Article:
     """An article: `text` is what the analysis reads, and every span is an offset into it.
+
+    `sections` tile the text in order. A section interrupted by a line that is not body text (a
+    photo caption inside a profile, the reporter line under a heading) appears as several parts
+    with the same id; `section(id)`, `section_at` and `profiles` give the whole section, its span
+    running from its first part to its last.
 
     For Traditional Chinese input, `text` is the Simplified conversion and `source_text` the text
     as received; both have the same length, so a span means the same characters in each.
@@ -104,24 +128,52 @@ class Article:
     def id(self) -> str:
         return self.metadata.id
 
+    @cached_property
+    def _whole(self) -> dict[str, Section]:
+        """Each section id -> the whole section (its parts joined), in article order."""
+        whole: dict[str, Section] = {}
+        for part in self.sections:
+            first = whole.get(part.id)
+            whole[part.id] = part if first is None else replace(first, end=part.end)
+        return whole
+
     @property
     def profiles(self) -> tuple[Profile, ...]:
-        return tuple(s for s in self.sections if isinstance(s, Profile))
+        return tuple(s for s in self._whole.values() if isinstance(s, Profile))
+
+    @property
+    def headed(self) -> tuple[Headed, ...]:
+        """Every section under a heading, with or without a subject."""
+        return tuple(s for s in self._whole.values() if isinstance(s, Headed))
+
+    def section_ids(self, kinds: Iterable[str] | None = None) -> list[str]:
+        """Section ids in article order, each once; only those of `kinds` if given."""
+        return [i for i, s in self._whole.items() if kinds is None or s.kind in kinds]
+
+    def parts(self, section_id: str) -> tuple[Section, ...]:
+        return tuple(s for s in self.sections if s.id == section_id)
 
     def section(self, section_id: str) -> Section:
-        for section in self.sections:
-            if section.id == section_id:
-                return section
-        raise KeyError(section_id)
+        try:
+            return self._whole[section_id]
+        except KeyError:
+            raise KeyError(section_id) from None
 
     def section_at(self, offset: int) -> Section:
-        """The section holding the character at `offset`."""
-        for section in self.sections:
-            if section.start <= offset < section.end:
-                return section
+        """The (whole) section holding the character at `offset`."""
+        for part in self.sections:
+            if part.start <= offset < part.end:
+                return self._whole[part.id]
         raise IndexError(offset)
 
-    def body(self, profile: Profile) -> str:
+    @cached_property
+    def credited(self) -> tuple[str, ...]:
+        """Photographers named by the credits and captions set aside (byline people, like reporters)."""
+        names = (name for part in self.sections if part.kind in (CAPTION, CREDIT)
+                 for line in self.text[part.start:part.end].splitlines() for name in credit_names(line))
+        return tuple(dict.fromkeys(names))
+
+    def body(self, profile: Headed) -> str:
         return self.text[profile.body_start : profile.body_end]
 
 
@@ -130,6 +182,7 @@ class _Line:
     start: int
     end: int  # excludes the line break
     text: str
+    kind: str | None = None  # a non-body kind from `layout`, or None
 
 
 def _lines(text: str) -> list[_Line]:
@@ -171,76 +224,255 @@ def _byline_ending_at(text: str, end: int) -> tuple[int, tuple[str, ...]] | None
     return match.start(), tuple(n for n in names if n)
 
 
-def split_sections(text: str) -> tuple[tuple[Section, ...], tuple[str, ...], tuple[str, ...]]:
-    """Sections tiling `text`, the byline's reporters, and warnings."""
-    byline = find_byline(text)
-    content_end = byline[0] if byline else len(text)
-    # Headings are read without format characters (韩\u200b朋友 is 韩朋友); spans stay those of the text.
-    lines = [replace(line, text=strip_format(line.text)) for line in _lines(text[:content_end])]
-    lines = [line for line in lines if line.text.strip()]
-    headings: list[tuple[_Line, _Line | None, Heading]] = []
-    passed_over: list[_Line] = []
+@dataclass(frozen=True)
+class _Found:
+    """A recognised heading: its first line, the lines it uses and what it says."""
+
+    index: int  # of its first line in the list of non-empty lines
+    lines: int
+    heading: Heading
+    shape: str
+
+
+def _find_headings(lines: list[_Line], recogniser: Recogniser | None = None) -> list[_Found]:
+    """Headings with a subject, and thematic headings that come in a series of one shape."""
+    found: list[_Found] = []
     for index, line in enumerate(lines):
-        if not is_heading_line(line.text):
+        if line.kind or not is_heading_line(line.text):
             continue
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        heading_text, second = line.text, None
-        # A heading broken over two lines: "ROLE NAME:" then the headline.
-        if line.text.rstrip().endswith((":", "：")) and following and is_heading_line(following.text):
-            heading_text, second = line.text.strip() + following.text.strip(), following
-        body = _body_after(lines, index + (2 if second else 1))
-        parsed = parse_heading(heading_text, body) if body else None
-        if parsed:
-            headings.append((line, second, parsed))
-        elif body and looks_like_profile_heading(heading_text):  # with no text below, nothing is lost
-            passed_over.append(line)
-
-    notes = tuple(_passed_over_note(line, text, headings) for line in passed_over if headings)
-    if not headings:
-        message = "no profile headings found (ROLE+NAME:HEADLINE lines); loaded as one section"
-        return (Section("body", "body", 0, content_end),) + _byline_section(byline, text), \
-            (byline[1] if byline else ()), (message,)
-
-    sections: list[Section] = []
-    first_start = headings[0][0].start
-    if first_start > 0:
-        sections.append(Section("front", "front", 0, first_start))
-    for number, (line, second, heading) in enumerate(headings, 1):
-        end = headings[number][0].start if number < len(headings) else content_end
-        heading_end = (second or line).end
-        body_text = text[heading_end:end]
-        body_start = heading_end + (len(body_text) - len(body_text.lstrip()))
-        body_end = heading_end + len(body_text.rstrip())
-        sections.append(
-            Profile(
-                id=f"p{number:02d}", kind="profile", start=line.start, end=end,
-                role=heading.role, name=heading.name, headline=heading.headline,
-                heading_start=line.start, heading_end=heading_end,
-                body_start=body_start, body_end=max(body_start, body_end),
-            )
-        )
-    sections.extend(_byline_section(byline, text))
-    return tuple(sections), (byline[1] if byline else ()), notes
+        following = lines[index + 1] if index + 1 < len(lines) and not lines[index + 1].kind else None
+        shape = heading_shape(line.text, following.text if following else None)
+        if shape is None:
+            continue
+        body = _body_after(lines, index + shape.lines)
+        if not body:
+            continue
+        heading = resolve(shape, body, recogniser)
+        if heading:
+            found.append(_Found(index, shape.lines, heading, shape.shape))
+    found = _series(found)
+    found = sorted(found + _series(_unmarked_headings(lines, found, recogniser)), key=lambda f: f.index)
+    # Two lines read as one heading and the next as another: keep the first reading.
+    kept: list[_Found] = []
+    for f in found:
+        if kept and f.index < kept[-1].index + kept[-1].lines:
+            continue
+        kept.append(f)
+    return kept
 
 
-def _passed_over_note(line: _Line, text: str, headings: list) -> str:
-    """A warning for a line shaped like a profile heading whose person was not confirmed."""
-    before = [number for number, (heading, _, _) in enumerate(headings, 1) if heading.start < line.start]
-    where = f"profile p{before[-1]:02d}" if before else "the front section"
-    line_number = text.count("\n", 0, line.start) + 1
-    return _HeadingNote(f"line {line_number} ({line.text.strip()[:30]!r}) looks like a profile heading, but no "
-                        f"name in it recurs in the text below, so it was not taken and its text counts in {where}; "
-                        "check the name's spelling in the heading and the text")
+def _series(found: list[_Found]) -> list[_Found]:
+    """Keep a heading that names nobody only as one of a series (坚守：… 奉献：…), so that a stray
+    short line with a colon (地址：…) does not cut the article; the article's first line is its
+    title, never such a heading. A quotation line's subject is a guess: it too needs a series."""
+    found = [f for f in found if f.heading.subject_kind or f.index > 0]
+    # Distinct headings only: a page that prints its title twice has no series of sections.
+    shapes = Counter(shape for shape, _, _ in {(f.shape, f.heading.headline, f.heading.label) for f in found})
+    return [f for f in found if f.heading.subject_kind and not f.heading.rule.startswith("quote-line")
+            or shapes[f.shape] >= 2]
 
 
-def _byline_section(byline: tuple[int, tuple[str, ...]] | None, text: str) -> tuple[Section, ...]:
-    return (Section("byline", "byline", byline[0], len(text)),) if byline else ()
+MAX_BLOCK_LINES = 3
+
+
+def _block_line(text: str) -> bool:
+    """A line that may belong to an unmarked heading block: short, no sentence punctuation inside,
+    and not a sentence that ends with a quotation (务工人员张艳富健步如飞，“一年没回去，想家了！”)."""
+    stripped = text.strip()
+    if not is_heading_line(stripped) or any(mark in stripped for mark in SENTENCE_FINAL):
+        return False
+    return not stripped.endswith(("”", "」", "』")) or is_quotation(stripped)
+
+
+def _unmarked_headings(lines: list[_Line], marked: list[_Found], recogniser: Recogniser | None) -> list[_Found]:
+    """Runs of one to three short lines with no heading mark, between two body paragraphs
+    (subheadings such as 单腿跳行的所长, or 1:30 合肥 / a role line / a headline)."""
+    taken = {i for f in marked for i in range(f.index, f.index + f.lines)}
+    body_line = [not line.kind and not _block_line(line.text) for line in lines]
+    found: list[_Found] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        previous = next((j for j in range(index - 1, -1, -1) if not lines[j].kind), None)
+        if line.kind or index in taken or body_line[index] or previous is None or not body_line[previous]:
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and not lines[end].kind and not body_line[end] and end not in taken:
+            end += 1
+        following = next((j for j in range(end, len(lines)) if not lines[j].kind), None)
+        if end - index <= MAX_BLOCK_LINES and following is not None and body_line[following]:
+            block = [lines[j].text for j in range(index, end)]
+            heading = resolve_block(block, _body_after(lines, end), recogniser)
+            if heading:
+                found.append(_Found(index, end - index, heading, "line"))
+        index = end
+    return found
+
+
+def person_recogniser() -> Recogniser | None:
+    """The named-entity recogniser that confirms names in headings (Baidu LAC via analysis.names)."""
+    try:
+        from .names import lac_people
+    except ImportError:  # the model's package is missing: headings rely on recurrence alone
+        return None
+    return lac_people
+
+
+def _trailing_chrome(text: str) -> int:
+    """Where the web-page chrome pasted after the article begins (分享到, 责任编辑, 上一篇 ...), or len(text)."""
+    start = len(text)
+    for line in reversed(_lines(text)):
+        content = strip_format(line.text)
+        if content.strip() and line_kind(content) != CHROME:
+            break
+        start = line.start
+    return start
+
+
+def split_sections(text: str, recogniser: Recogniser | None = None,
+                   ) -> tuple[tuple[Section, ...], tuple[str, ...], tuple[str, ...]]:
+    """Sections tiling `text`, the reporters (closing byline, then each section's), and warnings.
+
+    `recogniser` confirms names that the cheap evidence leaves open (see `headings.resolve`). The
+    closing byline is looked for before any chrome pasted after it, which stays set aside.
+    """
+    tail = _trailing_chrome(text)
+    byline = find_byline(text[:tail])
+    content_end = byline[0] if byline else len(text)
+    # Lines are read without format characters (韩\u200b朋友 is 韩朋友); spans stay those of the text.
+    lines = [replace(line, text=strip_format(line.text)) for line in _lines(text[:content_end])]
+    lines = _label_image_lines([replace(line, kind=line_kind(line.text)) for line in lines if line.text.strip()])
+    found = _find_headings(lines, recogniser)
+    # Regions: [start line index, end line index) with what heads them (None: front or whole body).
+    bounds = [f.index for f in found]
+    regions: list[tuple[int, int, _Found | None]] = []
+    if not found or bounds[0] > 0:
+        regions.append((0, bounds[0] if found else len(lines), None))
+    for number, f in enumerate(found):
+        regions.append((f.index, bounds[number + 1] if number + 1 < len(found) else len(lines), f))
+
+    parts: list[Section] = []
+    counters: Counter[str] = Counter()
+    reporters: list[str] = list(byline[1]) if byline else []
+    subject_count = 0
+    for first, stop, head in regions:
+        region_lines = lines[first:stop]
+        if head is None:
+            section_id = "front" if found else "body"
+            template: Section = Section(section_id, section_id, 0, 0, "front" if found else "no-headings")
+        else:
+            template, own_reporters = _headed(text, region_lines, head, counters)
+            reporters += [r for r in own_reporters if r not in reporters]
+            subject_count += bool(head.heading.subject_kind)
+        parts += _parts(region_lines, template, counters)
+    if parts:
+        # Whitespace before the first line belongs to the first part; the last part runs to the byline.
+        parts[0] = replace(parts[0], start=0)
+        parts[-1] = replace(parts[-1], end=content_end)
+    else:
+        parts = [Section("body", "body", 0, content_end, "no-headings")] if content_end else []
+    parts = _merge_same(parts)
+    if byline:
+        parts.append(Section("byline", "byline", byline[0], tail, "byline"))
+        chrome = [replace(line, kind=CHROME) for line in _lines(text) if line.start >= tail and line.text.strip()]
+        after = _parts(chrome, Section("byline", "byline", 0, 0), counters)
+        if after:
+            after[-1] = replace(after[-1], end=len(text))
+            parts += _merge_same(after)
+        else:
+            parts[-1] = replace(parts[-1], end=len(text))
+
+    notes: tuple[str, ...] = tuple(_passed_over_notes(text, lines, found, parts)) if subject_count else ()
+    if not subject_count:
+        themed = len(found)
+        notes = ("no profile headings found (ROLE+NAME:HEADLINE lines); "
+                 + (f"{themed} section headings name no person" if themed else "loaded as one section"),)
+    return tuple(parts), tuple(reporters), notes
+
+
+def _passed_over_notes(text: str, lines: list[_Line], found: list[_Found], parts: list[Section]) -> Iterator[str]:
+    """A warning for each line shaped like a profile heading whose person was not confirmed."""
+    used = {i for f in found if f.heading.subject_kind for i in range(f.index, f.index + f.lines)}
+    for index, line in enumerate(lines):
+        if line.kind or index in used or not looks_like_profile_heading(line.text):
+            continue
+        part = next(p for p in parts if p.start <= line.start < p.end)
+        where = {"front": "the front section", "body": "the body"}.get(
+            part.kind, f"{part.kind} {part.id}" + (" (a section without subject)" if part.kind == "section" else ""))
+        line_number = text.count("\n", 0, line.start) + 1
+        yield _HeadingNote(f"line {line_number} ({line.text.strip()[:30]!r}) looks like a profile heading, but no "
+                           f"name in it recurs in the text below, so it was not taken as a person's heading and "
+                           f"its text counts in {where}; check the name's spelling in the heading and the text")
+
+
+_IMAGE_FILE_RE = re.compile(r"^\s*\S+\.(?:png|jpe?g|gif|webp|bmp)\s*$", re.IGNORECASE)
+MAX_IMAGE_LABEL_CHARS = 8
+
+
+def _label_image_lines(lines: list[_Line]) -> list[_Line]:
+    """A short line right under a pasted image's file name (image.png / 陈小静) is the image's label."""
+    for index in range(1, len(lines)):
+        line, above = lines[index], lines[index - 1]
+        if (not line.kind and above.kind == CAPTION and _IMAGE_FILE_RE.match(above.text)
+                and len(line.text.strip()) <= MAX_IMAGE_LABEL_CHARS and is_heading_line(line.text)):
+            lines[index] = replace(line, kind=CAPTION)
+    return lines
+
+
+def _headed(text: str, region: list[_Line], head: _Found, counters: Counter[str]) -> tuple[Headed, tuple[str, ...]]:
+    """The section a heading opens (without its span yet), and its own reporters."""
+    heading_lines = region[: head.lines]
+    heading_end = heading_lines[-1].end
+    body_lines = [line for line in region[head.lines:] if not line.kind]
+    own_reporters = tuple(name for line in region if line.kind == REPORTER for name in reporter_names(line.text))
+    body_start = body_lines[0].start if body_lines else heading_end
+    body_end = body_lines[-1].end if body_lines else heading_end
+    h = head.heading
+    title = " ".join(line.text.strip() for line in heading_lines)
+    common = dict(start=0, end=0, rule=h.rule, title=title, headline=h.headline,
+                  heading_start=heading_lines[0].start, heading_end=heading_end,
+                  body_start=body_start, body_end=body_end, reporters=own_reporters)
+    if h.subject_kind:
+        counters["profile"] += 1
+        return Profile(id=f"p{counters['profile']:02d}", kind="profile", role=h.role, name=h.name,
+                       subject_kind=h.subject_kind, **common), own_reporters
+    counters["section"] += 1
+    return Headed(id=f"s{counters['section']:02d}", kind="section", **common), own_reporters
+
+
+def _parts(region: list[_Line], template: Section, counters: Counter[str]) -> list[Section]:
+    """The region cut into parts: runs of body lines (the template's id) and of each non-body kind."""
+    parts: list[Section] = []
+    for line in region:
+        kind = line.kind or template.kind
+        if parts and parts[-1].kind == kind and (line.kind is None or parts[-1].id.startswith(line.kind)):
+            parts[-1] = replace(parts[-1], end=line.start)
+            continue
+        if parts:
+            parts[-1] = replace(parts[-1], end=line.start)
+        if line.kind:
+            counters[line.kind] += 1
+            parts.append(Section(f"{line.kind}{counters[line.kind]:02d}", line.kind, line.start, line.start, line.kind))
+        else:
+            parts.append(replace(template, start=line.start, end=line.start))
+    return parts
+
+
+def _merge_same(parts: list[Section]) -> list[Section]:
+    """Set each part's end to the next part's start, so that the parts tile the text."""
+    for number in range(len(parts) - 1):
+        parts[number] = replace(parts[number], end=parts[number + 1].start)
+    return [p for p in parts if p.end > p.start]
 
 
 def _body_after(lines: list[_Line], index: int) -> str:
-    """Text of the paragraphs after a heading, up to the next short heading-like line."""
+    """Text of the body paragraphs after a heading (not captions, credits ...), up to the next
+    short heading-like line."""
     parts = []
     for line in lines[index:]:
+        if line.kind:
+            continue
         if parts and is_heading_line(line.text):
             break
         parts.append(line.text)
@@ -257,7 +489,7 @@ def parse_article(text: str, metadata: Metadata) -> Article:
     conversion = to_simplified(text)
     source_text = text if conversion.traditional else None
     text = conversion.text
-    sections, reporters, notes = split_sections(text)
+    sections, reporters, notes = split_sections(text, person_recogniser())
     if conversion.traditional:
         notes += (f"Traditional Chinese detected ({conversion.changed} characters differ); analysed after "
                   "conversion to Simplified (OpenCC t2s), spans are the same in the original",)

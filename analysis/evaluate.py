@@ -100,9 +100,10 @@ def predict(article_path: Path) -> Prediction:
         recognised = _story_people(analysis)
 
     subjects = []
-    for section in article.sections:
-        # A profile's `name`; a later section type may carry `subject` (a person or a team).
-        name = _name(getattr(section, "subject", None)) or _name(getattr(section, "name", None))
+    # Whole profiles, one per section id (a caption or reporter line may cut a profile into parts);
+    # a profile's subject is a person or a team (`subject_kind`), named by `name`.
+    for section in article.profiles:
+        name = _name(section.name)
         if name:
             subjects.append(name)
 

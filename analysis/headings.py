@@ -1,37 +1,81 @@
-"""Recognise profile headings such as ``话务员周蓝蓝:用“四心”换“满意”``.
+"""Recognise section headings and decide, on evidence, whom each one is about.
 
-Shapes understood: ``ROLE+NAME:HEADLINE`` (half- or full-width colon), ``NAME:HEADLINE``,
-``HEADLINE——NAME``, a numbered heading (``一、…``, ``1.…``, ``（三）…``), and a role-only heading
-whose person is named in the body. The role/name split is confirmed by the name recurring in the
-body text, never by a list of people.
+Shapes understood (`heading_shape`):
+
+- ``ROLE+NAME:HEADLINE`` (half- or full-width colon), ``NAME:HEADLINE``: shape ``colon``;
+- ``ROLE+NAME:`` alone, the headline on the next line: ``colon-line``;
+- ``ROLE+NAME——`` alone, then a headline line (often a quotation): ``dash-line``;
+- ``HEADLINE——NAME`` and ``NAME——HEADLINE`` on one line: ``dash``;
+- ``【NAME】`` or ``【NAME】HEADLINE``: ``bracket``;
+- a numbered heading (``一、…``, ``1.…``, ``（三）…``): ``numbered``.
+
+Whom a heading is about (`resolve`), and the rule that decided it:
+
+- a person, when a name-shaped part of the heading (2-4 characters led by a common surname) recurs
+  in the body on its own (``name-in-body``); a bare two-character word of the general dictionary
+  (温暖, 高兴) is not taken for a name without a role beside it;
+- a person, when the named-entity recogniser (Baidu LAC, `analysis.names`) tags the end of the
+  heading as a person's name that the body does not repeat (``name-by-ner``);
+- a person named only in the body, for a role-only heading (``114话务员:``): the person the
+  recogniser finds most often in the body (``role+ner-in-body``), else the surname-led string that
+  recurs most (``role+name-from-body``);
+- a team or organisation, when the heading ends like one (服务队, 小组, 中心, 派出所): ``team``;
+- nobody: a thematic heading (``坚守：节日我们在岗``) is a section without a subject.
+
+No list of people is involved; the surname list is general language data.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from .lexicon import HAN
 
 MAX_HEADING_CHARS = 40
 MAX_WHO_CHARS = 15
+MAX_LONG_WHO_CHARS = 30  # a heading line of its own may carry a long unit: 某县公安局某派出所所长李建国——
+MAX_THEME_CHARS = 6  # 坚守：… 奉献：…; a longer lead before the colon is a sentence, not a section label
 SENTENCE_FINAL = tuple("。！？!?；;…")
 COLONS = ":："
+QUOTE_MARKS = "“”‘’\"'「」『』《》"
 OPENING_QUOTES = tuple("“\"「『‘")
 
 _NUMBERING_RE = re.compile(
-    r"^\s*(?:第?[一二三四五六七八九十百零〇两\d０-９]+[、.．:：)）]|[（(][一二三四五六七八九十\d０-９]+[)）])\s*"
+    r"^\s*(?:第?[一二三四五六七八九十百零〇两\d０-９]+[、.．:：)）](?![\d０-９])|[（(][一二三四五六七八九十\d０-９]+[)）])\s*"
 )
 _COLON_RE = re.compile(rf"^(?P<who>[^{COLONS}]{{2,{MAX_WHO_CHARS}}})[{COLONS}]\s*(?P<headline>.+)$")
-_DASH_RE = re.compile(rf"^(?P<headline>.+?)\s*(?:——|—|--|－－)\s*(?P<who>[^—\-－]{{2,{MAX_WHO_CHARS}}})$")
+_COLON_LINE_RE = re.compile(rf"^(?P<who>[^{COLONS}]{{2,{MAX_LONG_WHO_CHARS}}})[{COLONS}]\s*$")
+_DASHES = r"(?:——|—|--|－－|──|─)"
+_DASH_LINE_RE = re.compile(rf"^(?P<who>[^—\-－─]{{2,{MAX_LONG_WHO_CHARS}}}?)\s*{_DASHES}\s*$")
+_DASH_RE = re.compile(rf"^(?P<left>[^—\-－─]+?)\s*{_DASHES}\s*(?P<right>[^—\-－─]+)$")
+_BRACKET_RE = re.compile(r"^[【\[〖](?P<who>[^】\]〗]{2,30})[】\]〗]\s*(?P<headline>.*)$")
 _HAN_RE = re.compile(f"^[{HAN}]+$")
 _HAN_SEARCH_RE = re.compile(f"[{HAN}]")
+# A role may carry digits or Latin letters (114话务员, 12345热线话务员, 95598值班员).
+_ROLE_RE = re.compile(f"^[{HAN}0-9０-９A-Za-z“”\"·]+$")
 
-# The last character of most Chinese job titles and units (员 话务员, 长 组长, 科 信息科 ...).
-ROLE_ENDINGS = frozenset("员长科组师手工官任理家者部处室队生")
+# The last characters of Chinese job titles (话务员, 组长, 工程师, 书记 ...): a role-only heading.
+PERSON_ROLE_ENDINGS = ("员", "长", "师", "手", "工", "官", "任", "理", "家", "者", "生", "警", "医", "兵",
+                       "嫂", "姐", "哥", "叔", "姨", "士", "匠", "娘", "爷", "奶", "妈", "书记", "代表", "干部")
+# The endings of teams and organisations (志愿服务队, 话务班, 调解小组, 服务中心, 派出所 ...).
+TEAM_ENDINGS = ("队", "班", "组", "站", "中心", "团队", "协会", "委员会", "合作社", "车间", "工作室", "服务社",
+                "所", "院", "局", "科", "处", "部", "室", "厂", "馆", "团", "社区", "村", "家庭", "集体", "群体")
+# Kept for callers of the earlier version: every ending that makes a role-only heading.
+ROLE_ENDINGS = frozenset(e for e in PERSON_ROLE_ENDINGS + TEAM_ENDINGS if len(e) == 1)
+
+# Evidence rules, as recorded in the sections table (`rule`).
+NAME_IN_BODY = "name-in-body"
+NAME_FROM_BODY = "role+name-from-body"
+NAME_BY_NER = "name-by-ner"
+NAME_FROM_BODY_NER = "role+ner-in-body"
+TEAM = "team"
+NO_SUBJECT = "no-subject"
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +84,30 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     raw = resources.files("analysis.data").joinpath("surnames.txt").read_text(encoding="utf-8")
     words = {w for line in raw.splitlines() if not line.startswith("#") for w in line.split()}
     return frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2)
+
+
+# A general-dictionary word this frequent, not tagged as a name, reads as a word (温暖, 高兴).
+COMMON_WORD_MIN_FREQ = 100
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Two- and three-character words of jieba's general dictionary that are not names."""
+    import jieba
+
+    words = set()
+    path = Path(jieba.__file__).with_name("dict.txt")
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3 and len(parts[0]) in (2, 3) and not parts[2].startswith("nr") \
+                    and int(parts[1]) >= COMMON_WORD_MIN_FREQ:
+                words.add(parts[0])
+    return frozenset(words)
+
+
+def is_common_word(candidate: str) -> bool:
+    return candidate in _common_words()
 
 
 def looks_like_name(candidate: str) -> bool:
@@ -53,10 +121,22 @@ def looks_like_name(candidate: str) -> bool:
 
 
 @dataclass(frozen=True)
+class Shape:
+    """A heading line read for its form only: who it may name and its headline."""
+
+    shape: str
+    readings: tuple[tuple[str | None, str | None], ...]  # (who, headline) pairs to try in order
+    lines: int = 1  # 2 when the headline is the next line
+
+
+@dataclass(frozen=True)
 class Heading:
     role: str | None
-    name: str
+    name: str  # the subject's name; "" for a heading that names nobody
     headline: str | None
+    subject_kind: str | None = "person"  # "person", "team" or None
+    rule: str = ""  # "<shape>:<evidence>", e.g. "dash-line:name-in-body"
+    label: str | None = None  # a thematic heading's lead (坚守 in 坚守：节日我们在岗)
 
 
 def _standalone_count(candidate: str, before: str, body: str) -> int:
@@ -72,14 +152,17 @@ def split_role_name(who: str, body: str) -> tuple[str | None, str] | None:
     """Split ``话务班长韩朋友`` into (``话务班长``, ``韩朋友``), confirmed by the body.
 
     Each name-shaped suffix of `who` is scored by how often it stands in the body without the
-    heading character before it; the best-scoring (then the longest) wins. A `who` that is a role
-    word alone returns None here: see `name_from_body`.
+    heading character before it; the best-scoring (then the longest) wins. A `who` that is only
+    a general word (温暖) is no name. A `who` that is a role word alone returns None here: see
+    `name_from_body`.
     """
     who = re.sub(r"\s+", "", who)
     best: tuple[int, int, str] | None = None
     for length in range(min(4, len(who)), 1, -1):
         candidate = who[-length:]
         if not looks_like_name(candidate):
+            continue
+        if length == len(who) and is_common_word(candidate):
             continue
         before = who[-length - 1] if length < len(who) else ""
         score = _standalone_count(candidate, before, body)
@@ -97,13 +180,13 @@ def name_from_body(body: str) -> str | None:
 
     Used for a role-only heading (``质检员：工作严肃生活暖心`` with the name in the body).
     Prefers three characters over two when both recur equally, since a two-character match
-    is often the start of the three-character name.
+    is often the start of the three-character name. General words (高兴, 温暖) are skipped.
     """
     counts: Counter[str] = Counter()
     for length in (3, 2):
         for index in range(len(body) - length + 1):
             candidate = body[index : index + length]
-            if looks_like_name(candidate):
+            if looks_like_name(candidate) and not is_common_word(candidate):
                 counts[candidate] += 1
     recurring = [(n, len(c), c) for c, n in counts.items() if n >= 2]
     if not recurring:
@@ -120,43 +203,68 @@ def is_heading_line(line: str) -> bool:
     return 0 < len(stripped) <= MAX_HEADING_CHARS and not stripped.endswith(SENTENCE_FINAL)
 
 
-def parse_heading(line: str, body: str) -> Heading | None:
-    """Read a heading line against the body that follows it; None if it names no person."""
+def heading_shape(line: str, following: str | None = None) -> Shape | None:
+    """The form of a heading-like line; `following` is the next line (a possible headline)."""
     text = line.strip()
+    if not is_heading_line(text):
+        return None
     numbered = _NUMBERING_RE.match(text)
     if numbered:
-        text = text[numbered.end() :].strip()
-    for pattern in (_COLON_RE, _DASH_RE):
-        match = pattern.match(text)
-        if match:
-            found = _who(match.group("who"), body)
-            if found:
-                return Heading(found[0], found[1], match.group("headline").strip() or None)
-    if numbered and len(text) <= MAX_WHO_CHARS:
-        found = _who(text, body)
-        if found:
-            return Heading(found[0], found[1], None)
+        text = text[numbered.end():].strip()
+    next_headline = following.strip() if following is not None and is_heading_line(following) else None
+    bracket = _BRACKET_RE.match(text)
+    if bracket:
+        headline = bracket.group("headline").strip() or None
+        return Shape("bracket", ((bracket.group("who"), headline),))
+    dash_line = _DASH_LINE_RE.match(text)
+    if dash_line and next_headline:
+        return Shape("dash-line", ((dash_line.group("who"), next_headline),), lines=2)
+    colon_line = _COLON_LINE_RE.match(text)
+    if colon_line and next_headline:
+        return Shape("colon-line", ((colon_line.group("who"), next_headline),), lines=2)
+    colon = _COLON_RE.match(text)
+    if colon:
+        return Shape("numbered" if numbered else "colon", ((colon.group("who"), colon.group("headline").strip()),))
+    dash = _DASH_RE.match(text)
+    if dash:
+        left, right = dash.group("left").strip(), dash.group("right").strip()
+        return Shape("dash", ((right, left), (left, right)))
+    if numbered and text:
+        return Shape("numbered", ((text, None),) if len(text) <= MAX_WHO_CHARS else ((None, text),))
+    if dash_line:
+        return Shape("dash-line", ((dash_line.group("who"), None),))
     return None
 
 
-def looks_like_profile_heading(line: str) -> bool:
-    """A ROLE+NAME:HEADLINE or HEADLINE——NAME line whose `who` has a role ending or a name shape,
-    whether or not the name is confirmed by the text: what a reader would take for a heading."""
-    text = line.strip()
-    if any(mark in text for mark in SENTENCE_FINAL):
-        return False  # 张晓说:“今天很忙。后来…: a sentence of speech, not a heading
-    numbered = _NUMBERING_RE.match(text)
-    text = text[numbered.end():].strip() if numbered else text
-    for pattern in (_COLON_RE, _DASH_RE):
-        match = pattern.match(text)
-        headline = match.group("headline").strip() if match else ""
-        if not match or headline.startswith(OPENING_QUOTES) or not _HAN_SEARCH_RE.search(headline):
-            continue
-        who = re.sub(r"\s+", "", _strip_symbols(match.group("who")))
-        if len(who) >= 2 and _HAN_RE.match(who):
-            if who[-1] in ROLE_ENDINGS or any(looks_like_name(who[-n:]) for n in (2, 3, 4) if n <= len(who)):
-                return True
-    return False
+# A named-entity recogniser: text -> [start, end) spans and words it tags as a person.
+Recogniser = Callable[[str], list[tuple[int, int, str]]]
+
+
+def resolve(shape: Shape, body: str, recogniser: Recogniser | None = None) -> Heading | None:
+    """Whom the heading is about, on the body's evidence; a heading without subject if nobody.
+
+    `recogniser` (analysis.names.lac_people) is asked only when the cheap evidence fails: a name in
+    the heading that the body never repeats (it says 老李 or 他), or a role-only heading.
+    None when the line cannot be a section heading at all (its lead is a long phrase).
+    """
+    for who, headline in shape.readings:
+        found = _person_or_team(who, body, shape.shape, recogniser) if who else None
+        if found:
+            role, name, subject, evidence = found
+            return Heading(role, name, headline, subject, f"{shape.shape}:{evidence}")
+    who, headline = shape.readings[0]
+    if shape.shape in ("dash",):
+        return None  # 心中的丰碑——追记某某: a title and its subtitle, not a section heading
+    label = _unquote(who or "") or None
+    if label and shape.shape == "colon" and len(label) > MAX_THEME_CHARS:
+        return None
+    role = label if label and label.endswith(PERSON_ROLE_ENDINGS) and _ROLE_RE.match(label) else None
+    return Heading(role, "", headline or None, None, f"{shape.shape}:{NO_SUBJECT}", label)
+
+
+def _unquote(text: str) -> str:
+    """`text` without quotation marks, white space and the emoji or symbols around it (韩朋友😊)."""
+    return _strip_symbols(re.sub(rf"[{QUOTE_MARKS}\s]", "", text))
 
 
 def _strip_symbols(who: str) -> str:
@@ -172,13 +280,168 @@ def _strip_symbols(who: str) -> str:
     return who[start:end]
 
 
-def _who(who: str, body: str) -> tuple[str | None, str] | None:
-    who = _strip_symbols(who)
-    split = split_role_name(who, body)
+def looks_like_profile_heading(line: str) -> bool:
+    """A ROLE+NAME:HEADLINE or HEADLINE——NAME line whose `who` has a role ending or a name shape,
+    whether or not the name is confirmed by the text: what a reader would take for a heading."""
+    text = line.strip()
+    if any(mark in text for mark in SENTENCE_FINAL):
+        return False  # 张晓说:“今天很忙。后来…: a sentence of speech, not a heading
+    numbered = _NUMBERING_RE.match(text)
+    text = text[numbered.end():].strip() if numbered else text
+    readings = []
+    colon = _COLON_RE.match(text)
+    if colon:
+        readings.append((colon.group("who"), colon.group("headline")))
+    dash = _DASH_RE.match(text)
+    if dash:
+        readings.append((dash.group("right"), dash.group("left")))
+    for who, headline in readings:
+        headline = headline.strip()
+        if headline.startswith(OPENING_QUOTES) or not _HAN_SEARCH_RE.search(headline):
+            continue
+        who = re.sub(r"\s+", "", _strip_symbols(who))
+        if len(who) >= 2 and _HAN_RE.match(who):
+            if who[-1] in ROLE_ENDINGS or any(looks_like_name(who[-n:]) for n in (2, 3, 4) if n <= len(who)):
+                return True
+    return False
+
+
+def _person_or_team(who: str, body: str, shape: str,
+                    recogniser: Recogniser | None = None) -> tuple[str | None, str, str, str] | None:
+    """(role, name, subject kind, evidence rule) for the `who` part of a heading, or None."""
+    who = who.strip()
+    split = split_role_name(_unquote(who), body)
     if split:
-        return split
-    if who and who[-1] in ROLE_ENDINGS and _HAN_RE.match(who):
+        return split[0], split[1], "person", NAME_IN_BODY
+    plain = _unquote(who)
+    named = _named_by_recogniser(plain, recogniser, body)
+    if named:
+        return named[0], named[1], "person", NAME_BY_NER
+    # A team stands on a heading line of its own (某市“红马甲”志愿服务队——, 【某某小组】); after a
+    # colon only when the body names it again, since 走进社区：… is a theme, not a team.
+    if plain.endswith(TEAM_ENDINGS) and len(plain) >= 3 and (shape != "colon" or plain in body):
+        return None, plain, "team", TEAM
+    if _name_tail(plain):
+        return None  # 话务员范小丹 when the body says 范丹: a name not confirmed, not a role alone
+    if plain.endswith(PERSON_ROLE_ENDINGS) and _ROLE_RE.match(plain):
+        name = _most_named(body, recogniser)
+        if name:
+            return who, name, "person", NAME_FROM_BODY_NER
         name = name_from_body(body)
         if name:
-            return who, name
+            return who, name, "person", NAME_FROM_BODY
     return None
+
+
+# The recogniser reads at most this much of a body for a role-only heading (it is slow: ~30 KB/s).
+MAX_RECOGNISER_CHARS = 1500
+
+
+def _named_by_recogniser(who: str, recogniser: Recogniser | None, body: str = "") -> tuple[str | None, str] | None:
+    """(role, name) when the recogniser tags a name that ends the heading's `who` (所长李建国),
+    unless the body names someone else of that surname again and again (范丹 under 话务员范小丹:
+    a typo, not a new person)."""
+    if recogniser is None or len(who) < 2:
+        return None
+    for start, end, word in recogniser(who):
+        if end == len(who) and len(word) >= 2 and not is_common_word(word):
+            others = {w for _, _, w in recogniser(body[:MAX_RECOGNISER_CHARS])
+                      if w != word and len(w) >= 2 and w[0] == word[0] and body.count(w) >= 2}
+            return None if others else (who[:start] or None, word)
+    return None
+
+
+def _name_tail(who: str) -> str | None:
+    """The name-shaped end of `who` (2-4 characters led by a surname, not a general word), if any."""
+    for length in (4, 3, 2):
+        tail = who[-length:]
+        if len(who) >= length and looks_like_name(tail) and not is_common_word(tail):
+            return tail
+    return None
+
+
+def _most_named(body: str, recogniser: Recogniser | None, dominant: bool = False) -> str | None:
+    """The person the recogniser finds most often in the body (ties: the first named).
+
+    Full names come before forms such as 小李 / 老刘. `dominant`: only a person named at least
+    twice and more often than anyone else.
+    """
+    if recogniser is None:
+        return None
+    counts: Counter[str] = Counter(word for _, _, word in recogniser(body[:MAX_RECOGNISER_CHARS])
+                                   if len(word) >= 2 and not is_common_word(word))
+    ranked = sorted(counts.items(), key=lambda item: (item[0][0] in FAMILIAR_PREFIXES, -item[1]))
+    if not ranked:
+        return None
+    if dominant and (ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+# 小李, 老刘: how a story calls a person it knows; the full name is the better subject.
+FAMILIAR_PREFIXES = "小老"
+
+
+def _appositive(role: str, body: str, recogniser: Recogniser | None) -> str | None:
+    """A name the body gives right after the heading's role word (所长董幼平, 检验员沈岚)."""
+    if recogniser is None:
+        return None
+    nouns = [role[-n:] for n in (3, 2) if len(role) >= n]
+    for start, _, word in recogniser(body[:MAX_RECOGNISER_CHARS]):
+        if len(word) >= 2 and any(body[max(0, start - len(n)):start] == n for n in nouns):
+            return word
+    return None
+
+
+# An unmarked heading line that may name a role (单腿跳行的所长, 市动物疫病预防中心驻厂检验员).
+_ROLE_LINE_RE = re.compile(f"^[{HAN}0-9０-９A-Za-z“”\"·]+$")
+MAX_BLOCK_LINE_CHARS = 25
+
+
+def is_quotation(line: str) -> bool:
+    """A line that is one quotation printed as a headline: “灯不亮，我们不走” (no full stop inside
+    the closing mark, unlike a short quoted paragraph “您好，请讲。”)."""
+    text = line.strip()
+    return len(text) >= 3 and text[0] in "“\"「『" and text[-1] in "”\"」』" and text[-2] not in SENTENCE_FINAL
+
+
+def resolve_block(block: list[str], body: str, recogniser: Recogniser | None = None) -> Heading | None:
+    """A run of one to three short unmarked lines between paragraphs, as national papers print a
+    section opening (``1:30 合肥`` / ``市动物疫病预防中心驻厂检验员`` / ``400头中检疫剔除病死猪``).
+
+    A line that names a person (recurring in the body, or by the recogniser) or a role (the person
+    then found in the body) makes the section a profile; a quotation line makes it the profile of
+    the one person the body names most (``quote-line``); anything else is a thematic subheading.
+    """
+    lines = [line.strip() for line in block]
+    for index, line in enumerate(lines):
+        if is_quotation(line) or len(line) > MAX_BLOCK_LINE_CHARS:
+            continue
+        headline = " ".join(lines[index + 1:]) or None
+        who = _unquote(line)
+        split = split_role_name(who, body) if len(who) <= MAX_WHO_CHARS else None
+        if split:
+            return Heading(split[0], split[1], headline, "person", f"line:{NAME_IN_BODY}")
+        named = _named_by_recogniser(who, recogniser)
+        if named:
+            return Heading(named[0], named[1], headline, "person", f"line:{NAME_BY_NER}")
+        if who.endswith(PERSON_ROLE_ENDINGS) and _ROLE_LINE_RE.match(who):
+            name = _appositive(who, body, recogniser) or _most_named(body, recogniser)
+            if name:
+                return Heading(who, name, headline, "person", f"line:{NAME_FROM_BODY_NER}")
+    quotes = [line for line in lines if is_quotation(line)]
+    if quotes:
+        name = _most_named(body, recogniser, dominant=True)
+        if name:
+            return Heading(None, name, " ".join(lines), "person", f"quote-line:{NAME_FROM_BODY_NER}")
+    return Heading(None, "", " ".join(lines), None, f"line:{NO_SUBJECT}", lines[0])
+
+
+def parse_heading(line: str, body: str, following: str | None = None,
+                  recogniser: Recogniser | None = None) -> Heading | None:
+    """Read a heading line against the body that follows it; None if it names no person or team."""
+    shape = heading_shape(line, following)
+    if shape is None:
+        return None
+    heading = resolve(shape, body, recogniser)
+    return heading if heading and heading.subject_kind else None

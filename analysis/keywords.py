@@ -71,9 +71,9 @@ def _is_content_word(norm: str, pos: str) -> bool:
 
 
 def target_sections(analysis: Analysis) -> list[str]:
-    """The profiles, or the body of an article without profile headings."""
+    """The profiles; else the sections under headings that name no one; else the unsplit body."""
     ids = [p.id for p in analysis.article.profiles]
-    return ids or [s.id for s in analysis.article.sections if s.kind == "body"]
+    return ids or analysis.article.section_ids(("section",)) or analysis.article.section_ids(("body",))
 
 
 @per_analysis

@@ -423,8 +423,9 @@ def people_in(analysis: Analysis, recogniser: str = DEFAULT_RECOGNISER) -> tuple
         raise ValueError(f"unknown person recogniser {recogniser!r}; choose one of {RECOGNISERS}")
     article = analysis.article
     text = article.text
-    heading_names = {p.name for p in article.profiles if p.name}
-    reporters = set(article.metadata.reporters)
+    # A team named by a heading (某某志愿服务队) is a section's subject, not a person.
+    heading_names = {p.name for p in article.profiles if p.name and p.subject_kind == "person"}
+    reporters = set(article.metadata.reporters) | set(article.credited)  # photographers of set-aside credits
     counts = _lac_candidates(analysis) if recogniser == "lac" else _jieba_candidates(analysis)
     trimmed = {_trimmed(w, counts) for w in counts}
     candidates = {w for w in trimmed if _plausible(w)} | heading_names | reporters

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from .corpus import Article, Profile, Section
 from .lexicon import HAN, QUOTED_TERM_MAX_CHARS
+from .layout import NON_BODY_KINDS
 from .pipeline import Analysis, per_analysis, table
 from .names import story_people, subject_profiles
 from .speakers import (CLAUSE_MARKS, NOBODY, PERSON_NOUN_RE, SENTENCE_END, VERB_PATTERN, QuoteSpan, SectionPeople,
@@ -269,9 +270,16 @@ def extract_quotes(analysis: Analysis) -> list[Quote]:
     names = _name_forms(analysis)
     subjects = {section_id: person.name for section_id, person in subject_profiles(analysis).items()}
     quotes: list[Quote] = []
-    for section in article.sections:
+    # Whole sections, so that a caption inside a profile does not cut the story's people off; the
+    # captions, credits and chrome themselves hold no speech to attribute.
+    set_aside = [(p.start, p.end) for p in article.sections if p.kind in NON_BODY_KINDS]
+    for section_id in article.section_ids():
+        section = article.section(section_id)
+        if section.kind in NON_BODY_KINDS:
+            continue
         subject = subjects.get(section.id) or (section.name if isinstance(section, Profile) and section.name else None)
-        quotes.extend(q for q in _section_quotes(article, section, names, subject) if q.text.strip())
+        quotes.extend(q for q in _section_quotes(article, section, names, subject)
+                      if q.text.strip() and not any(s <= q.start < e for s, e in set_aside))
     return quotes
 
 

@@ -27,6 +27,7 @@ import numpy as np
 
 from .corpus import Article
 from .errors import InputError
+from .layout import NON_BODY_KINDS
 from .text import NormalizedText, Sentence, normalize, normalize_string, split_sentences
 
 CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "jieba"
@@ -162,9 +163,12 @@ def article_names(article: Article) -> list[str]:
 
 
 def article_sentences(article: Article) -> list[Sentence]:
-    """Every sentence of every section, numbered through the article."""
+    """Every sentence of every section, numbered through the article; lines that are not body
+    text (captions, credits, web-page chrome ...) are left out."""
     sentences: list[Sentence] = []
     for section in article.sections:
+        if section.kind in NON_BODY_KINDS:
+            continue
         sentences.extend(split_sentences(article.text, section.start, section.end, section.id, len(sentences)))
     return sentences
 
@@ -274,6 +278,8 @@ def tokenize(article: Article, segmenter: Segmenter | None = None, sentences: li
     bounds = np.searchsorted(origin, [offset for s in article.sections for offset in (s.start, s.end)])
     parts = []
     for index in range(len(section_ids)):
+        if article.sections[index].kind in NON_BODY_KINDS:  # captions, chrome ...: no sentences, no tokens
+            continue
         first, last = int(bounds[2 * index]), int(bounds[2 * index + 1])
         parts.append((index, *_columns(segmenter.cut_columns(whole.text[first:last]), first)))
     tokens = _build(article.text, whole, origin, sentences, section_ids, parts)

@@ -16,18 +16,34 @@ CSV_ENCODING = "utf-8-sig"
 
 
 def profiles_table(article: Article) -> pd.DataFrame:
-    """One row per profile: its heading's parts, the span of the whole section, the body."""
+    """One row per profile: its heading's parts, the span of the whole section, the body.
+
+    `subject_kind` is "person" or "team"; `rule` says what decided the profile (see `headings`);
+    `reporters` are the section's own reporter line, if the paper gives one.
+    """
     from .tablespec import BY_NAME
 
-    rows = [{"id": p.id, "role": p.role, "name": p.name, "headline": p.headline, "start": p.start, "end": p.end,
+    rows = [{"id": p.id, "role": p.role, "name": p.name, "headline": p.headline, "subject_kind": p.subject_kind,
+             "rule": p.rule, "reporters": "、".join(p.reporters), "start": p.start, "end": p.end,
              "text": article.body(p), "chars": p.body_end - p.body_start} for p in article.profiles]
     return BY_NAME["profiles"].conform(rows, article.id)
 
 
 def sections_table(article: Article) -> pd.DataFrame:
-    rows = [{"article_id": article.id, "section_id": s.id, "kind": s.kind, "start": s.start, "end": s.end}
+    """One row per part of the text, in order; the parts tile the article (see `Article.sections`).
+
+    `rule` says what decided each part: the heading rule of a section (``dash-line:name-in-body``,
+    ``colon:no-subject``), ``front``, ``no-headings``, ``byline``, or the kind of a non-body line
+    (``caption``, ``credit``, ``editor_note``, ``data_source``, ``reporter``, ``chrome``).
+    """
+    from .tablespec import BY_NAME
+
+    rows = [{"section_id": s.id, "kind": s.kind, "rule": s.rule,
+             "subject_kind": getattr(s, "subject_kind", None), "name": getattr(s, "name", None) or None,
+             "title": getattr(s, "title", None) or None, "start": s.start, "end": s.end,
+             "text": article.text[s.start:s.end]}
             for s in article.sections]
-    return pd.DataFrame(rows)
+    return BY_NAME["sections"].conform(rows, article.id)
 
 
 def tokens_table(article: Article, tokens: Tokens, stopwords: frozenset[str] = frozenset()) -> pd.DataFrame:

@@ -148,10 +148,15 @@ TEXT = Span(equals="text")
 
 TABLES: tuple[TableSpec, ...] = (
     TableSpec("profiles", "pipeline:_profiles",
-              columns("article_id id role name headline start:int64 end:int64 text chars:int64"),
-              (Span(),), section="id", verb="profiles", about="one per profile: role, name, headline, span, body", note="text is the profile body"),
+              columns("article_id id role name headline subject_kind rule reporters start:int64 end:int64 text chars:int64"),
+              (Span(),), section="id", verb="profiles", about="one per profile: role, name, headline, span, body",
+              note="text is the profile body; subject_kind person or team; rule what decided it; reporters the "
+                   "section's own reporter line"),
     TableSpec("sections", "pipeline:_sections",
-              columns("article_id section_id kind start:int64 end:int64"), (Span(),), section="section_id"),
+              columns("article_id section_id kind rule subject_kind name title start:int64 end:int64 text"),
+              (Span(equals="text"),), section="section_id",
+              note="one row per part, tiling the text; kind front, profile, section, body, byline or a "
+                   "non-body kind (editor_note, caption, credit, data_source, reporter, chrome)"),
     TableSpec("tokens", "pipeline:_tokens",
               columns("article_id section_id sentence_index:int64 text norm pos start:int64 end:int64 stopword:bool"),
               (TEXT,), section="section_id", verb="tokens", about="one per token: POS tag, sentence, span"),

@@ -15,7 +15,8 @@ def test_profiles_json_schema(article):
     assert result.returncode == 0, result.stderr
     records = json.loads(result.stdout)
     assert [r["name"] for r in records] == [p.name for p in article.profiles]
-    assert set(records[0]) == {"article_id", "id", "role", "name", "headline", "start", "end", "text", "chars"}
+    assert set(records[0]) == {"article_id", "id", "role", "name", "headline", "subject_kind", "rule", "reporters",
+                               "start", "end", "text", "chars"}
     assert "\\u" not in result.stdout  # not ASCII-escaped
     for record in records:
         assert record["text"] in article.text[record["start"]:record["end"]]

@@ -37,11 +37,15 @@ def matrix_data(theme_matrix: pd.DataFrame, picks=None) -> pd.DataFrame:
     order = theme_order(frame)
     frame = frame[frame["theme_id"].isin(order)]
     profiles = list(dict.fromkeys(frame["section_id"]))
-    is_child = frame["parent"].map(lambda p: isinstance(p, str)) & frame["parent"].isin(order)
-    label = frame.apply(lambda r: picked.get(r["theme_id"]) or r["theme_label"], axis=1)
-    parent_label = frame["parent"].map(dict(zip(frame["theme_id"], frame["theme_label"])))
+    # A plain boolean array: on an all-missing string column, map() keeps the string dtype.
+    is_child = np.array([isinstance(p, str) and p in order for p in frame["parent"]], dtype=bool)
+    # Python lists, not Series arithmetic: an all-missing parent column has no string dtype to add to.
+    label = [picked.get(t) or str(l) for t, l in zip(frame["theme_id"], frame["theme_label"])]
+    theme_labels = dict(zip(frame["theme_id"], frame["theme_label"]))
+    row_label = [f"{theme_labels[p]}{CHILD_JOINER}{own}" if child else own
+                 for p, own, child in zip(frame["parent"], label, is_child)]
     data = pd.DataFrame({
-        "theme_id": frame["theme_id"], "row_label": np.where(is_child, parent_label + CHILD_JOINER + label, label),
+        "theme_id": frame["theme_id"], "row_label": row_label,
         "section_id": frame["section_id"],
         "column_label": [house.profile_label(p, n) for p, n in zip(frame["section_id"], frame["name"])],
         "count": frame["count"], "rate_per_1000": frame["rate_per_1000"],

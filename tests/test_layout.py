@@ -1,0 +1,318 @@
+"""Structure of real features: heading layouts beyond ROLE+NAME:HEADLINE, and lines that are not
+body text (editor's notes, captions, credits, data sources, reporter lines, web-page chrome).
+
+The texts are invented, in the layouts that national and city papers print; no real article's
+people or words are involved.
+"""
+import pytest
+
+from analysis.corpus import ArticleWarning, Headed, Metadata, Profile, parse_article
+from analysis.layout import NON_BODY_KINDS, line_kind, reporter_names
+from analysis.segment import article_sentences
+
+from test_corpus import assert_tiles
+
+
+def parse(text: str):
+    return parse_article(text, Metadata(id="t"))
+
+
+def kinds(article) -> list[str]:
+    return [s.kind for s in article.sections]
+
+
+def part_text(article, kind: str) -> list[str]:
+    return [article.text[s.start:s.end].strip() for s in article.sections if s.kind == kind]
+
+
+NATIONAL = """守护万家灯火的人们
+——记节日里坚守岗位的普通劳动者
+
+编者按：节日期间，有这样一群人放弃与家人团聚，在各自岗位上默默奉献。今天起，本版刊发系列报道。
+
+图①：李建国在走访辖区群众。本报记者 周明摄
+
+某县公安局某派出所所长李建国——
+“群众找得到我，我就安心”
+本报记者  孙立新
+
+凌晨两点，派出所的灯还亮着。李建国刚处理完一起纠纷，又接到了群众的求助电话。
+“这活儿不好干，可总得有人干。”李建国对记者说。今年是他在派出所工作的第十二个年头。
+
+某市“红马甲”志愿服务队——
+“哪里需要，哪里就有我们”
+本报记者  吴晓华
+
+服务队成立于2015年，现有队员两百多人。队长陈芳芳说，队员们每天轮流在车站值守。
+陈芳芳告诉记者，节日期间服务队每天要接待上千名旅客。
+
+数据来源：市志愿服务联合会
+
+分享到：
+责任编辑：郑一鸣
+上一篇：节日里的城市
+"""
+
+
+def test_dash_line_heading_with_quote_headline_and_reporter_line():
+    article = parse(NATIONAL)
+    assert_tiles(article)
+    person, team = article.profiles
+    assert (person.role, person.name, person.subject_kind) == ("某县公安局某派出所所长", "李建国", "person")
+    assert person.headline == "“群众找得到我，我就安心”"
+    assert person.rule == "dash-line:name-in-body"
+    assert person.reporters == ("孙立新",)
+    assert article.body(person).startswith("凌晨两点") and article.body(person).endswith("第十二个年头。")
+    # A team as the subject, its people named in the body.
+    assert (team.name, team.subject_kind, team.role, team.rule) == ("某市红马甲志愿服务队", "team", None, "dash-line:team")
+    assert team.reporters == ("吴晓华",)
+    # Reporters: each section's, in the metadata too.
+    assert article.metadata.reporters == ("孙立新", "吴晓华")
+
+
+def test_non_body_lines_are_sections_of_their_own_kind():
+    article = parse(NATIONAL)
+    assert part_text(article, "editor_note")[0].startswith("编者按：")
+    assert part_text(article, "caption") == ["图①：李建国在走访辖区群众。本报记者 周明摄"]
+    assert part_text(article, "reporter") == ["本报记者  孙立新", "本报记者  吴晓华"]
+    assert part_text(article, "data_source") == ["数据来源：市志愿服务联合会"]
+    assert part_text(article, "chrome") == ["分享到：\n责任编辑：郑一鸣\n上一篇：节日里的城市"]
+    # The reporter line splits the profile into two parts with the same id; the whole runs from the
+    # heading to the end of the body.
+    person = article.profiles[0]
+    assert [s.kind for s in article.parts(person.id)] == ["profile", "profile"]
+    assert article.section(person.id).start == person.heading_start
+    assert article.text[person.heading_start:person.heading_end].startswith("某县公安局")
+    # Nothing of the body is lost: every body sentence is in a profile or the front matter.
+    sentences = article_sentences(article)
+    assert not any(article.section_at(s.start).kind in NON_BODY_KINDS for s in sentences)
+    body_text = "".join(s.text for s in sentences)
+    assert "队长陈芳芳说" in body_text and "分享到" not in body_text and "数据来源" not in body_text
+
+
+BRACKET = """社区里的热心人
+
+这个社区有一群热心人，他们用行动温暖着邻里。
+
+【王秀英】
+王秀英今年六十八岁，每天早上六点就出门巡查楼道。邻居们都说，有事找王秀英准没错。
+
+【张德明】
+张德明退休前是一名电工。谁家的灯不亮了，张德明拎起工具箱就去。
+"""
+
+
+def test_bracketed_names():
+    article = parse(BRACKET)
+    assert [(p.name, p.rule) for p in article.profiles] == [("王秀英", "bracket:name-in-body"),
+                                                            ("张德明", "bracket:name-in-body")]
+    assert article.profiles[0].headline is None
+    assert_tiles(article)
+
+
+THEMATIC = """节日里的坚守者
+
+当人们欢度佳节时，很多人仍在岗位上忙碌。
+
+坚守：节日我们在岗
+凌晨五点，环卫工人刘桂兰已经在街头清扫了一个小时。刘桂兰说，干这一行十几年了，过节也习惯了。
+
+奉献：为了千家万户
+供电所的抢修班长赵永刚一夜没合眼。赵永刚说，只要大家家里灯亮着，他就踏实。
+"""
+
+
+def test_thematic_headings_are_sections_without_subject():
+    with pytest.warns(ArticleWarning, match="2 section headings name no person"):
+        article = parse(THEMATIC)
+    assert_tiles(article)
+    assert article.profiles == ()  # never a person called 坚守
+    sections = [s for s in article.headed]
+    assert [(s.kind, s.rule, s.headline) for s in sections] == [
+        ("section", "colon:no-subject", "节日我们在岗"), ("section", "colon:no-subject", "为了千家万户")]
+    assert all(not isinstance(s, Profile) for s in sections)
+    assert article.warnings and "no profile headings" in article.warnings[0]
+
+
+def test_a_general_word_before_a_colon_is_no_name():
+    # 温 is a surname, but 温暖 is a word; the body repeats the word, not a person.
+    text = ("标题一行\n\n导语。\n\n温暖：节日的问候\n温暖的问候传遍了整个社区，温暖人心。\n\n"
+            "希望：新年的愿望\n新的一年，大家的希望都很朴素。\n")
+    with pytest.warns(ArticleWarning, match="no profile headings found"):
+        article = parse(text)
+    assert article.profiles == ()
+    assert [s.kind for s in article.headed] == ["section", "section"]
+
+
+ROLE_ONLY = """114查号台的姑娘们
+
+114话务员：
+“您好，114为您服务”
+韩晓梅每天要接听三百多个电话。韩晓梅说，最怕的是听不清对方的方言。
+
+夜班班长：
+守着电话到天明
+每到夜里，杜春燕就把热水杯放在手边。同事们都叫杜春燕“杜姐”。
+"""
+
+
+def test_role_only_heading_with_headline_on_the_next_line():
+    article = parse(ROLE_ONLY)
+    first, second = article.profiles
+    assert (first.role, first.name, first.headline, first.rule) == (
+        "114话务员", "韩晓梅", "“您好，114为您服务”", "colon-line:role+ner-in-body")
+    assert (second.role, second.name, second.headline) == ("夜班班长", "杜春燕", "守着电话到天明")
+    assert_tiles(article)
+
+
+SINGLE = """她在热线那头守了八年
+原标题：她在热线那头守了八年
+
+2023-01-23 09:24   来源：某某日报
+
+1月22日，郭小红在处理热线工单。某某日报记者 钱一丁 摄
+
+大年初一上午8时，话务员郭小红准时坐到工位上。“您好，请讲。”郭小红说。
+电话那头传来一位老人的声音。
+
+图为郭小红在接听市民来电。
+
+半小时后，郭小红再次拨通了老人的电话。问题解决了，她也松了一口气。
+
+版权所有 未经授权不得转载
+"""
+
+
+def test_single_feature_without_headings_keeps_its_body_around_a_caption():
+    with pytest.warns(ArticleWarning, match="no profile headings found"):
+        article = parse(SINGLE)
+    assert_tiles(article)
+    assert article.profiles == ()
+    # The body is one section in parts, around the caption and the chrome, which are set aside.
+    assert {s.id for s in article.sections if s.kind == "body"} == {"body"}
+    assert [s.kind for s in article.sections][-3:] == ["caption", "body", "chrome"]
+    whole = article.section("body")
+    assert "大年初一" in article.text[whole.start:whole.end] and "半小时后" in article.text[whole.start:whole.end]
+    assert part_text(article, "caption") == ["1月22日，郭小红在处理热线工单。某某日报记者 钱一丁 摄", "图为郭小红在接听市民来电。"]
+    assert {"chrome", "caption"} <= set(kinds(article))
+    assert article.section_ids(("body",)) == ["body"]
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("编者按：这是一段编者按。", "editor_note"),
+    ("图②：市民在办事大厅排队。", "caption"),
+    ("（图③）", "caption"),
+    ("本报记者 王小明摄", "credit"),
+    ("新华社记者 李四 摄", "credit"),
+    ("受访者供图", "credit"),
+    ("数据来源：国家统计局", "data_source"),
+    ("本报记者  王小明", "reporter"),
+    ("（记者 李四 通讯员 王五）", "reporter"),
+    ("分享到：", "chrome"),
+    ("责任编辑：张三", "chrome"),
+    ("下一篇：春天来了", "chrome"),
+    ("Copyright © 2023 某某网 版权所有", "chrome"),
+    # Body text that only looks alike stays body text.
+    ("他举起相机拍摄", None),
+    ("记者来到现场", None),
+    ("图书馆里很安静。", None),
+    ("分享快乐是她的习惯，每天都会给同事带点心。", None),
+    ("编辑部的同事们都来了。", None),
+    ("某县公安局某派出所所长李建国——", None),
+    ("作者 史小维 李小敏", "reporter"),
+])
+def test_line_kinds(line, kind):
+    assert line_kind(line) == kind
+
+
+def test_reporter_names():
+    assert reporter_names("本报记者  王小明 李四") == ("王小明", "李四")
+    assert reporter_names("记者 刘一 实习生 陈二 报道") == ("刘一", "陈二")
+    assert reporter_names("记者来到现场") == ()
+
+
+def test_bundled_article_still_reads_nine_profiles_by_the_colon_rule(article):
+    assert [p.rule for p in article.profiles] == ["colon:name-in-body"] * 9
+    assert all(isinstance(p, Headed) for p in article.profiles)
+    assert kinds(article) == ["front"] + ["profile"] * 9 + ["byline"]
+
+
+NICKNAMED = """基层的守护者
+
+某县公安局某派出所所长刘建军——
+“群众找得到我，我就安心”
+
+凌晨两点，派出所的灯还亮着。老刘刚处理完一起纠纷，又接到了群众的求助电话。
+他对记者说：“这活儿不好干，可总得有人干。”
+
+某乡卫生院院长——
+山里人的健康守门人
+
+卫生院离县城有六十公里。院长马德胜每周都要进山巡诊，马德胜说，山里的老人离不开他。
+"""
+
+
+def test_a_name_the_body_never_repeats_is_confirmed_by_the_recogniser():
+    article = parse(NICKNAMED)
+    first, second = article.profiles
+    assert (first.role, first.name, first.rule) == ("某县公安局某派出所所长", "刘建军", "dash-line:name-by-ner")
+    # A role-only heading: the person is the one the recogniser finds in the body.
+    assert (second.role, second.name, second.rule) == ("某乡卫生院院长", "马德胜", "dash-line:role+ner-in-body")
+
+
+def test_sections_table_names_the_rule_of_every_part():
+    from analysis.tables import profiles_table, sections_table
+
+    article = parse(NATIONAL)
+    frame = sections_table(article)
+    assert list(frame["kind"]) == [s.kind for s in article.sections]
+    for row in frame.itertuples():
+        assert article.text[row.start:row.end] == row.text  # every part's evidence is its span
+    rules = dict(zip(frame["section_id"], frame["rule"]))
+    assert rules["p01"] == "dash-line:name-in-body" and rules["p02"] == "dash-line:team"
+    assert rules["caption01"] == "caption" and rules["chrome01"] == "chrome" and rules["front"] == "front"
+    profiles = profiles_table(article)
+    assert list(profiles["subject_kind"]) == ["person", "team"]
+    assert list(profiles["reporters"]) == ["孙立新", "吴晓华"]
+
+
+UNMARKED = """节日里的守护者
+
+节日期间，很多人仍在岗位上忙碌。本报记者走访了几个岗位。
+
+单腿跳行的所长
+所长郑国梁上周扭伤了脚，仍坚持每天到所里。老郑说，所里人手紧，他不能歇。
+
+会打手语的副所长
+副所长叫冯志远，他的父母是聋哑人。冯志远从小就会打手语，如今常用手语帮助来办事的群众。
+
+image.png
+郑国梁
+
+夜里十点，派出所的灯还亮着。
+"""
+
+
+def test_unmarked_subheadings_that_name_a_role_find_the_person_in_the_body():
+    article = parse(UNMARKED)
+    assert [(p.role, p.name, p.rule) for p in article.profiles] == [
+        ("单腿跳行的所长", "郑国梁", "line:role+ner-in-body"), ("会打手语的副所长", "冯志远", "line:role+ner-in-body")]
+    # The name under a pasted image's file name labels the image; it opens no section.
+    assert part_text(article, "caption") == ["image.png\n郑国梁"]
+    assert_tiles(article)
+
+
+def test_a_short_quoted_paragraph_is_not_a_heading():
+    text = ("标题\n\n导语一段，介绍背景。\n\n张海涛拿起电话。\n“您好，请讲。”\n电话那头是一位老人。张海涛耐心地听着。\n")
+    with pytest.warns(ArticleWarning, match="no profile headings"):
+        article = parse(text)
+    assert article.headed == ()
+
+
+def test_a_short_paragraph_ending_with_a_quotation_is_body_text():
+    text = ("标题\n\n导语一段，介绍背景。\n\n务工人员张艳富健步如飞，“一年没回去，想家了！”\n"
+            "不远处，列车员周元正在帮旅客搬行李。周元说，春运很忙。\n\n从一路操心，到一路温馨\n"
+            "列车准时启动。车厢里很温暖，旅客们聊着天。\n")
+    with pytest.warns(ArticleWarning, match="no profile headings"):
+        article = parse(text)
+    assert article.headed == ()
