@@ -44,8 +44,11 @@ def make_charts(tables: Mapping[str, pd.DataFrame], source: house.SourceNote, pi
     order: list[str] | None = None
     if _has(tables, "theme_matrix"):
         data = matrix.matrix_data(tables["theme_matrix"])
-        order = list(data.drop_duplicates("row").sort_values("row")["theme_id"])
-        yield _titled(settings, "01_themes_by_staff", lambda: matrix.draw_matrix(data, source, settings=settings), data, dpi)
+        drawn = not data.empty and bool(data["count"].any())
+        order = list(data.drop_duplicates("row").sort_values("row")["theme_id"]) if drawn else None
+        if drawn:  # hits only outside the sections: nothing to draw
+            yield _titled(settings, "01_themes_by_staff", lambda: matrix.draw_matrix(data, source, settings=settings),
+                          data, dpi)
     if _has(tables, "morpheme_families"):
         data = family.family_data(tables["morpheme_families"], profiles, tables.get("slogans"))
         if not data.empty:
@@ -58,7 +61,10 @@ def make_charts(tables: Mapping[str, pd.DataFrame], source: house.SourceNote, pi
                          data, dpi)
     if _has(tables, "people"):
         data = tenure.tenure_data(tables["people"], source.year)
-        yield _titled(settings, "04_tenure", lambda: tenure.draw_tenure(data, source, settings=settings), data, dpi)
+        if data["known"].any():  # no joined year for anyone: nothing to draw (int(<NA>) crashed here)
+            yield _titled(settings, "04_tenure", lambda: tenure.draw_tenure(data, source, settings=settings), data, dpi)
+        else:
+            log.warning("figures: 04_tenure not drawn: 文中没有任何人的入职年份")
     if _has(tables, "keyness"):
         data = keyness.keyness_data(tables["keyness"], profiles)
         if not data.empty:
