@@ -98,12 +98,7 @@ def rebuild_text(starts: list[int], ends: list[int], words: list[str]) -> str:
 def kwic(query: str, tables: Mapping[str, pd.DataFrame], window: int = DEFAULT_WINDOW,
          sort: str = "position") -> list[KwicLine]:
     """Concordance lines of `query` in every article of `tables` (one article's or an archive's)."""
-    if not query.strip():
-        raise InputError("kwic: the query is empty; give a word, a phrase, theme:ID or slogan:LABEL")
-    if window < 0:
-        raise InputError(f"kwic: --window {window} is negative; give 0 or more tokens")
-    if sort not in SORTS:
-        raise InputError(f"kwic: unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
+    _check(query, window, sort)
     tokens = tables["tokens"]
     spans = _query_spans(query, tables)
     speakers = _speech_spans(tables.get("quotes"))
@@ -115,6 +110,16 @@ def kwic(query: str, tables: Mapping[str, pd.DataFrame], window: int = DEFAULT_W
         for start, end in found:
             lines.append(_line(index, start, end, window, speakers.get(str(article_id), [])))
     return sort_lines(lines, sort)
+
+
+def _check(query: str, window: int, sort: str) -> None:
+    """One-line errors for the arguments a concordance takes."""
+    if not query.strip():
+        raise InputError("kwic: the query is empty; give a word, a phrase, theme:ID or slogan:LABEL")
+    if window < 0:
+        raise InputError(f"kwic: --window {window} is negative; give 0 or more tokens")
+    if sort not in SORTS:
+        raise InputError(f"kwic: unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
 
 
 def sort_lines(lines: Iterable[KwicLine], sort: str = "position") -> list[KwicLine]:
@@ -305,12 +310,7 @@ def archive_index(folder: str | Path) -> ArchiveIndex:
 
 def archive_kwic(query: str, folder: str | Path, window: int = DEFAULT_WINDOW, sort: str = "position") -> list[KwicLine]:
     """`kwic` over a batch output folder, through its index: the same lines as `kwic(query, read_archive(folder))`."""
-    if not query.strip():
-        raise InputError("kwic: the query is empty; give a word, a phrase, theme:ID or slogan:LABEL")
-    if window < 0:
-        raise InputError(f"kwic: --window {window} is negative; give 0 or more tokens")
-    if sort not in SORTS:
-        raise InputError(f"kwic: unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
+    _check(query, window, sort)
     folder = Path(folder)
     index = archive_index(folder)
     # Only the columns and tables this query needs: reading a whole table costs more than the search.
