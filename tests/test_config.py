@@ -69,7 +69,8 @@ def test_report_tables_candidates_and_page_use_the_codebook(tmp_path, book):
     assert {c for c in candidates["candidate_id"] if c.startswith("theme:")} == {"theme:recipe", "theme:phone"}
     page = (folder / "editors.html").read_text(encoding="utf-8")
     assert "theme:recipe" in page and "办事口诀" in page and "theme:four_hearts" not in page
-    assert any("no editors' picks" in note and str(tmp_path / "picks") in note for note in result.notes)
+    # The run's picks folder (the config's), not the repository's, is where the report looked.
+    assert any("没有编辑的选择文件" in note and str(tmp_path / "picks") in note for note in result.notes)
 
 
 def test_batch_uses_the_codebook_and_reruns_when_it_changes(tmp_path, book):
