@@ -12,14 +12,13 @@ an archive (`tokens`, `quotes`, `theme_hits`, `slogans`), which are read, never 
 article text is rebuilt from the tokens table (tokens tile every non-space character), so an
 archive needs no access to the original files.
 
-For an archive, `archive_kwic` keeps one index beside the tables (`.kwic/`, rebuilt when
-tokens.parquet changes): every article's rebuilt text end to end, separated by a NUL, and the
-token boundaries as arrays. A query is then one regular-expression scan of that text and a few
-binary searches, instead of a pass over every article's tokens.
+Both paths read one `ArchiveIndex`: every article's rebuilt text end to end, separated by a NUL,
+and the token boundaries as arrays, so a query is one regular-expression scan of that text and a
+few binary searches. `kwic` builds it in memory from the tables it is given; `archive_kwic` keeps
+it beside a batch output (`.kwic/`, rebuilt when tokens.parquet changes).
 """
 from __future__ import annotations
 
-import bisect
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -53,31 +52,6 @@ class KwicLine:
     right_words: tuple[str, ...]  # R1, R2 …
 
 
-@dataclass(frozen=True)
-class TokenIndex:
-    """One article's tokens as sorted arrays, and its text rebuilt from them."""
-
-    article_id: str
-    text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-    words: tuple[str, ...]
-    sections: tuple[str, ...]
-
-    @classmethod
-    def from_frame(cls, article_id: str, tokens: pd.DataFrame) -> "TokenIndex":
-        tokens = tokens.sort_values("start")
-        starts = tokens["start"].astype(int).tolist()
-        ends = tokens["end"].astype(int).tolist()
-        words = tokens["text"].astype(str).tolist()
-        return cls(article_id, rebuild_text(starts, ends, words), tuple(starts), tuple(ends), tuple(words),
-                   tuple(section_column(tokens).astype(str).tolist()))
-
-    def section_at(self, offset: int) -> str:
-        index = max(0, bisect.bisect_right(self.starts, offset) - 1)
-        return self.sections[index] if self.sections else ""
-
-
 def section_column(frame: pd.DataFrame) -> pd.Series:
     """The section id column, whichever name a table version gives it."""
     for name in ("section_id", "profile_id"):
@@ -99,17 +73,7 @@ def kwic(query: str, tables: Mapping[str, pd.DataFrame], window: int = DEFAULT_W
          sort: str = "position") -> list[KwicLine]:
     """Concordance lines of `query` in every article of `tables` (one article's or an archive's)."""
     _check(query, window, sort)
-    tokens = tables["tokens"]
-    spans = _query_spans(query, tables)
-    speakers = _speech_spans(tables.get("quotes"))
-    lines: list[KwicLine] = []
-    for article_id, article_tokens in tokens.groupby("article_id", sort=False):
-        index = TokenIndex.from_frame(str(article_id), article_tokens)
-        found = (spans.get(str(article_id), []) if spans is not None
-                 else [(m.start(), m.end()) for m in re.finditer(re.escape(query), index.text)])
-        for start, end in found:
-            lines.append(_line(index, start, end, window, speakers.get(str(article_id), [])))
-    return sort_lines(lines, sort)
+    return _concordance(query, ArchiveIndex.build(tables["tokens"]), tables, window, sort)
 
 
 def _check(query: str, window: int, sort: str) -> None:
@@ -129,25 +93,6 @@ def sort_lines(lines: Iterable[KwicLine], sort: str = "position") -> list[KwicLi
     if sort == "right":
         return sorted(lines, key=lambda line: (line.right_words, line.article_id, line.start))
     return sorted(lines, key=lambda line: (line.article_id, line.start))
-
-
-def _line(index: TokenIndex, start: int, end: int, window: int,
-          speeches: list[tuple[int, int, str | None]]) -> KwicLine:
-    # Tokens wholly before the keyword, and wholly after it; a token the keyword cuts is shown in part.
-    before = bisect.bisect_right(index.ends, start)
-    after = bisect.bisect_left(index.starts, end)
-    first = max(0, before - window)
-    last = min(len(index.starts), after + window)
-    left_from = index.starts[first] if window and before > first else start
-    left_from = min(left_from, start)
-    right_to = index.ends[last - 1] if window and last > after else end
-    right_to = max(right_to, end)
-    left_words = tuple(reversed(index.words[first:before]))
-    right_words = tuple(index.words[after:last])
-    speaker = next((who for s, e, who in speeches if s <= start and end <= e), None)
-    return KwicLine(index.article_id, index.section_at(start), start, end,
-                    index.text[left_from:start].strip(), index.text[start:end], index.text[end:right_to].strip(),
-                    speaker, left_words, right_words)
 
 
 def _query_spans(query: str, tables: Mapping[str, pd.DataFrame]) -> dict[str, list[tuple[int, int]]] | None:
@@ -215,7 +160,7 @@ class ArchiveIndex:
     sections: tuple[str, ...]
 
     @classmethod
-    def build(cls, tokens: pd.DataFrame) -> "ArchiveIndex":
+    def build(cls, tokens: pd.DataFrame) -> ArchiveIndex:
         tokens = tokens.sort_values(["article_id", "start"], kind="stable")
         ids, pieces, bases = [], [], []
         starts, ends = [], []
@@ -275,7 +220,7 @@ class ArchiveIndex:
         left_from = min(int(self.token_starts[first]) if before > first else at, at)
         right_to = max(int(self.token_ends[last - 1]) if last > after else end, end)
         words = lambda i: self.text[int(self.token_starts[i]):int(self.token_ends[i])]  # noqa: E731
-        holder = max(int(np.searchsorted(self.token_starts, at, side="right")) - 1, 0)  # as TokenIndex.section_at
+        holder = max(int(np.searchsorted(self.token_starts, at, side="right")) - 1, 0)  # the last token starting at or before it
         section = self.sections[int(self.token_sections[holder])] if len(self.token_sections) else ""
         return KwicLine(self.article_ids[article], section, at - base, end - base,
                         self.text[left_from:at].strip(), self.text[at:end], self.text[end:right_to].strip(), speaker,
@@ -321,13 +266,19 @@ def archive_kwic(query: str, folder: str | Path, window: int = DEFAULT_WINDOW, s
         needed["slogans"] = ["article_id", "label", "start", "end"]
     small = {name: pd.read_parquet(folder / f"{name}.parquet", columns=columns)
              for name, columns in needed.items() if (folder / f"{name}.parquet").is_file()}
-    spans = _query_spans(query, small)
+    return _concordance(query, index, small, window, sort)
+
+
+def _concordance(query: str, index: ArchiveIndex, tables: Mapping[str, pd.DataFrame], window: int,
+                 sort: str) -> list[KwicLine]:
+    """The lines of `query` through `index`; `tables` give theme/slogan spans and speech quotes."""
+    spans = _query_spans(query, tables)
     base_of = dict(zip(index.article_ids, index.bases.tolist()))
     if spans is None:
         found = [(m.start(), m.end()) for m in re.finditer(re.escape(query), index.text)]
     else:
         found = sorted((base_of[a] + s, base_of[a] + e) for a, pairs in spans.items() if a in base_of for s, e in pairs)
-    speeches = _speech_spans(small.get("quotes"))
+    speeches = _speech_spans(tables.get("quotes"))
     lines = []
     for at, end in found:
         article = index.article_ids[int(np.searchsorted(index.bases, at, side="right")) - 1]

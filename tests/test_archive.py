@@ -83,10 +83,10 @@ def test_discoveries_count_articles_and_point_at_the_text(tables, archive):
 
 
 def _article_text(archive, article_id: str) -> str:
-    from analysis.concordance import TokenIndex
+    from analysis.concordance import ArchiveIndex
 
     tokens = load_archive(archive / "tables")["tokens"]
-    return TokenIndex.from_frame(article_id, tokens[tokens["article_id"] == article_id]).text
+    return ArchiveIndex.build(tokens[tokens["article_id"] == article_id]).text
 
 
 def test_keyness_against_the_rest_of_the_archive(tables):
