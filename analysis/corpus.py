@@ -16,8 +16,8 @@ from pathlib import Path
 
 from . import encodings
 from .errors import InputError
-from .headings import (SENTENCE_FINAL, Heading, Recogniser, heading_shape, is_heading_line, is_quotation,
-                       looks_like_profile_heading, resolve, resolve_block)
+from .headings import (NAME_OPENS_BODY, SENTENCE_FINAL, Heading, Recogniser, heading_shape, is_heading_line, is_quotation,
+                       looks_like_profile_heading, name_opening, resolve, resolve_block)
 from .layout import CAPTION, CHROME, CREDIT, REPORTER, credit_names, line_kind, reporter_names
 from .metadata import FIX, MetaFile, slug_from_name, text_file_inside, validate_meta
 from .safeyaml import load_yaml_file
@@ -252,6 +252,8 @@ def _find_headings(lines: list[_Line], recogniser: Recogniser | None = None) -> 
             found.append(_Found(index, shape.lines, heading, shape.shape))
     found = _series(found)
     found = sorted(found + _series(_unmarked_headings(lines, found, recogniser)), key=lambda f: f.index)
+    found = sorted(found + _reporter_headings(lines, found, recogniser), key=lambda f: f.index)
+    found = [_introduced(f, lines, recogniser) for f in found]
     # Two lines read as one heading and the next as another: keep the first reading.
     kept: list[_Found] = []
     for f in found:
@@ -259,6 +261,19 @@ def _find_headings(lines: list[_Line], recogniser: Recogniser | None = None) -> 
             continue
         kept.append(f)
     return kept
+
+
+def _introduced(found: _Found, lines: list[_Line], recogniser: Recogniser | None) -> _Found:
+    """A heading that names nobody, over a body whose first sentence introduces a person
+    (忙到没时间上厕所 / 曹群先，新渥镇新渥村人，今年60岁): that person's section."""
+    heading = found.heading
+    if heading.subject_kind:
+        return found
+    name = name_opening(_body_after(lines, found.index + found.lines), recogniser)
+    if not name:
+        return found
+    rule = f"{heading.rule.split(':')[0]}:{NAME_OPENS_BODY}"
+    return replace(found, heading=replace(heading, name=name, subject_kind="person", rule=rule))
 
 
 def _series(found: list[_Found]) -> list[_Found]:
@@ -307,6 +322,32 @@ def _unmarked_headings(lines: list[_Line], marked: list[_Found], recogniser: Rec
             if heading:
                 found.append(_Found(index, end - index, heading, "line"))
         index = end
+    return found
+
+
+def _reporter_headings(lines: list[_Line], marked: list[_Found], recogniser: Recogniser | None) -> list[_Found]:
+    """The one to three short lines right above a reporter line (本报记者 某某), when they name a
+    person or a team: a section opening printed the way a paper opens a story, which needs no
+    series of like headings to be believed (“第一道关” / 本报记者 任珊, or a quotation headline /
+    ROLE NAME / 作者：本报记者 …)."""
+    taken = {i for f in marked for i in range(f.index, f.index + f.lines)}
+    found: list[_Found] = []
+    for index, line in enumerate(lines):
+        if line.kind != REPORTER:
+            continue
+        start = index
+        while (start > 0 and index - start < MAX_BLOCK_LINES and not lines[start - 1].kind
+               and start - 1 not in taken and _block_line(lines[start - 1].text)):
+            start -= 1
+        # The body starts within a few lines (a column tag such as 【我的抗疫故事】 may come first).
+        following = next((j for j in range(index + 1, min(len(lines), index + 1 + MAX_BLOCK_LINES))
+                          if not lines[j].kind and not _block_line(lines[j].text)), None)
+        if start == index or following is None:
+            continue
+        heading = resolve_block([lines[j].text for j in range(start, index)], _body_after(lines, following),
+                                recogniser)
+        if heading and heading.subject_kind:
+            found.append(_Found(start, index - start, heading, "line"))
     return found
 
 

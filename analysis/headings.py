@@ -20,6 +20,10 @@ Whom a heading is about (`resolve`), and the rule that decided it:
   recogniser finds most often in the body (``role+ner-in-body``), else the surname-led string that
   recurs most (``role+name-from-body``);
 - a team or organisation, when the heading ends like one (服务队, 小组, 中心, 派出所): ``team``;
+- a person, when a block above a reporter line prints ROLE, a space and a surname-led NAME
+  (``…先进个人 党立``): ``role-space-name``;
+- a person, when a heading naming nobody stands over a first sentence that opens with a person the
+  recogniser tags and introduces (``曹群先，新渥镇新渥村人``): ``name-opens-body``;
 - nobody: a thematic heading (``坚守：节日我们在岗``) is a section without a subject.
 
 No list of people is involved; the surname list is general language data.
@@ -75,6 +79,8 @@ NAME_FROM_BODY = "role+name-from-body"
 NAME_BY_NER = "name-by-ner"
 NAME_FROM_BODY_NER = "role+ner-in-body"
 TEAM = "team"
+ROLE_SPACE_NAME = "role-space-name"
+NAME_OPENS_BODY = "name-opens-body"  # a thematic heading whose first sentence introduces a person: 曹群先，…人，今年60岁  # the layout names the person: ROLE, a space, NAME on a line of its own
 NO_SUBJECT = "no-subject"
 
 
@@ -405,6 +411,21 @@ def is_quotation(line: str) -> bool:
     return len(text) >= 3 and text[0] in "“\"「『" and text[-1] in "”\"」』" and text[-2] not in SENTENCE_FINAL
 
 
+# 锦华社区党委书记、全国抗击新冠肺炎疫情先进个人 党立: a long role, a space, the name (光明日报's layout).
+_ROLE_SPACE_NAME_RE = re.compile(f"^(?P<role>[{HAN}0-9０-９、·“”\"]{{4,60}})[\\s\u3000]+(?P<name>[{HAN}·]{{2,4}})$")
+
+
+def role_space_name(line: str) -> tuple[str, str] | None:
+    """(role, name) of a line that prints a role, a space and a surname-led name at its end."""
+    match = _ROLE_SPACE_NAME_RE.match(line.strip())
+    if not match or not looks_like_name(match.group("name")) or is_common_word(match.group("name")):
+        return None
+    role = match.group("role")
+    if not role.endswith(PERSON_ROLE_ENDINGS + ("人", "模", "兵", "星", "范")):
+        return None
+    return role, match.group("name")
+
+
 def resolve_block(block: list[str], body: str, recogniser: Recogniser | None = None) -> Heading | None:
     """A run of one to three short unmarked lines between paragraphs, as national papers print a
     section opening (``1:30 合肥`` / ``市动物疫病预防中心驻厂检验员`` / ``400头中检疫剔除病死猪``).
@@ -415,9 +436,13 @@ def resolve_block(block: list[str], body: str, recogniser: Recogniser | None = N
     """
     lines = [line.strip() for line in block]
     for index, line in enumerate(lines):
+        headline = " ".join(lines[index + 1:]) or None
+        spaced = role_space_name(line)
+        if spaced:
+            return Heading(spaced[0], spaced[1], " ".join(lines[:index] + lines[index + 1:]) or None, "person",
+                           f"line:{ROLE_SPACE_NAME}")
         if is_quotation(line) or len(line) > MAX_BLOCK_LINE_CHARS:
             continue
-        headline = " ".join(lines[index + 1:]) or None
         who = _unquote(line)
         split = split_role_name(who, body) if len(who) <= MAX_WHO_CHARS else None
         if split:
@@ -435,6 +460,23 @@ def resolve_block(block: list[str], body: str, recogniser: Recogniser | None = N
         if name:
             return Heading(None, name, " ".join(lines), "person", f"quote-line:{NAME_FROM_BODY_NER}")
     return Heading(None, "", " ".join(lines), None, f"line:{NO_SUBJECT}", lines[0])
+
+
+# What follows a name that opens a profile's first sentence: 曹群先，新渥村人 / 刘缓是… / 张三今年…
+_INTRODUCED_RE = re.compile(r"^[,，]|^(?:是|今年|出生|生于|现年|系)")
+
+
+def name_opening(body: str, recogniser: Recogniser | None) -> str | None:
+    """The person a section's first sentence opens with and introduces (曹群先，新渥镇新渥村人),
+    when the recogniser tags the name and the body names the person again."""
+    if recogniser is None:
+        return None
+    first = re.split(r"[。！？!?]", body, maxsplit=1)[0]
+    for start, end, word in recogniser(first):
+        if start == 0 and len(word) >= 2 and not is_common_word(word) and _INTRODUCED_RE.match(first[end:]):
+            return word if body.count(word) >= 2 or word in body[end:] else None
+        break
+    return None
 
 
 def parse_heading(line: str, body: str, following: str | None = None,

@@ -44,8 +44,9 @@ _CREDIT_TAIL_RE = re.compile(
 _DATA_SOURCE_RE = re.compile(rf"^\s*[（(]?\s*(?:数据来源|资料来源|数据|信息来源|图表来源|制图){_COLON}")
 # 本报记者  王小明 / □本报记者张玉凤赵子超 / 记者 刘杭慧 实习生 陈震 报道 / （记者 李四 通讯员 王五）
 _REPORTER_RE = re.compile(
-    rf"^\s*[□■◎●▲]?\s*[（(]?\s*{_OUTLET}?(?:特约记者|见习记者|记者|通讯员|实习生)[\s\u3000:：]*"
-    rf"(?P<names>[\u4e00-\u9fff·]{{2,4}}(?:(?:[\s\u3000、,，]*|[\s\u3000]*(?:记者|通讯员|实习生)[\s\u3000]*)[\u4e00-\u9fff·]{{2,4}})*)"
+    rf"^\s*[□■◎●▲]?\s*[（(]?\s*(?:(?:文|图|文图|文、图|文/图)\s*[/／|｜:：]\s*)?{_OUTLET}?(?:全媒体|融媒体|首席|驻站)?"
+    rf"(?:特约记者|见习记者|记者|通讯员|实习生)[\s\u3000:：]*"
+    rf"(?P<names>[\u4e00-\u9fff·]{{2,4}}(?:(?:[\s\u3000、,，]*|[\s\u3000]*{_OUTLET}?(?:记者|通讯员|实习生)[\s\u3000]*)[\u4e00-\u9fff·]{{2,4}})*)"
     rf"\s*[)）]?\s*$"
 )
 _CHROME_START_RE = re.compile(
@@ -123,13 +124,17 @@ def credit_names(line: str) -> tuple[str, ...]:
 def reporter_names(line: str) -> tuple[str, ...]:
     """The names on a reporter line (``本报记者  王小明``), or () if the line is not one."""
     text = re.sub(r"[\s\u3000]*(?:报道|采写)[)）]?$", "", line.strip())
+    # 作者：本报记者 某某 本报通讯员 某某 《光明日报》（2021年03月30日 04版）: a paper's byline with its edition.
+    text = re.sub(r"[\s\u3000]*《[^》]{2,12}》\s*[（(][^）)]*[)）]$", "", text)
+    text = re.sub(rf"^(?:作者){_COLON}[\s\u3000]*(?={_OUTLET}?(?:特约记者|见习记者|记者|通讯员|实习生))", "", text)
     author = _AUTHOR_RE.match(text)
     if author:  # 作者 史某 李某: the page's byline
         names = [n for n in re.split(r"[\s\u3000、,，]+", author.group("names")) if n]
-        return tuple(names) if _all_names(names, max_chars=4) else ()
+        if _all_names(names, max_chars=4):
+            return tuple(names)
     match = _REPORTER_RE.match(text)
     if not match:
         return ()
-    names = [n for n in re.split(r"[\s\u3000、,，]+|记者|通讯员|实习生", match.group("names")) if n]
+    names = [n for n in re.split(rf"[\s\u3000、,，]+|{_OUTLET}?(?:记者|通讯员|实习生)", match.group("names")) if n]
     # Every name must start like a person's name; 记者来到现场 is a sentence, not a reporter line.
     return tuple(names) if _all_names(names) else ()

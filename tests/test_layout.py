@@ -220,6 +220,8 @@ def test_single_feature_without_headings_keeps_its_body_around_a_caption():
     ("编辑部的同事们都来了。", None),
     ("某县公安局某派出所所长李建国——", None),
     ("作者 史小维 李小敏", "reporter"),
+    ("文、图/某城晚报全媒体记者 王小明", "reporter"),
+    ("作者：本报记者 吴小琳 本报通讯员 于小新 《某某日报》（ 2021年03月30日 04版）", "reporter"),
 ])
 def test_line_kinds(line, kind):
     assert line_kind(line) == kind
@@ -229,6 +231,8 @@ def test_reporter_names():
     assert reporter_names("本报记者  王小明 李四") == ("王小明", "李四")
     assert reporter_names("记者 刘一 实习生 陈二 报道") == ("刘一", "陈二")
     assert reporter_names("记者来到现场") == ()
+    assert reporter_names("作者：本报记者 吴小琳 本报通讯员 于小新 《某某日报》（ 2021年03月30日 04版）") == ("吴小琳", "于小新")
+    assert reporter_names("文/本报记者 李四") == ("李四",)
 
 
 def test_bundled_article_still_reads_nine_profiles_by_the_colon_rule(article):
@@ -316,3 +320,73 @@ def test_a_short_paragraph_ending_with_a_quotation_is_body_text():
     with pytest.warns(ArticleWarning, match="no profile headings"):
         article = parse(text)
     assert article.headed == ()
+
+
+PAPER_OPENING = """某某日报 2021年03月30日 星期二
+
+“大家在一起，就不怕”
+
+某市某区某街道某社区党委书记、全国先进个人 祁晓军
+
+作者：本报记者 吴小琳 本报通讯员 于小新 《某某日报》（ 2021年03月30日 04版）
+
+那年正月初二，社区里出现了一例确诊病例，居民们都很紧张。说实话，当时我也很慌。
+我们挨家挨户敲门，登记每一户的情况。居民们慢慢安下心来。
+"""
+
+
+def test_a_role_a_space_and_a_name_above_a_reporter_line_open_the_persons_section():
+    # First-person narration: the name never recurs, the layout alone names the person.
+    article = parse(PAPER_OPENING)
+    (profile,) = article.profiles
+    assert (profile.role, profile.name, profile.rule) == (
+        "某市某区某街道某社区党委书记、全国先进个人", "祁晓军", "line:role-space-name")
+    assert article.metadata.reporters == ("吴小琳", "于小新")
+    assert_tiles(article)
+
+
+QUOTED_TERM_OPENING = """热线背后
+
+一条热线，连着千家万户。本期我们关注与热线有关的普通人。
+
+“第一道关”
+
+本报记者 任小珊
+
+“您好，请问您需要什么帮助？”这样的问候，梁晓芸每天要说很多遍。她所在的受理组负责接听来电。
+不久梁晓芸接到一个电话，事情虽小，却让她记忆犹新。梁晓芸一边记录，一边安抚老人。
+"""
+
+
+def test_a_single_quoted_heading_above_a_reporter_line_is_a_section_opening():
+    # One such heading is believed without a series: the reporter line under it is the paper's mark.
+    article = parse(QUOTED_TERM_OPENING)
+    (profile,) = article.profiles
+    assert (profile.name, profile.rule) == ("梁晓芸", "quote-line:role+ner-in-body")
+    assert profile.headline == "“第一道关”"
+    assert_tiles(article)
+
+
+THEMATIC_OPENINGS = """那些年的长途台
+
+过去挂长途电话要经过话务员转接，等上一周才接通很常见。
+
+忙到没时间喝水
+
+郑秀梅，某镇某村人，今年六十岁。她年轻时当上了话务员。
+郑秀梅说，那时候所有的电话都是人工接线。
+
+不上大学也要当话务员
+
+在那个年代，新话务员大都是顶替父母上来的，还有一部分是转业来的。
+"""
+
+
+def test_a_thematic_heading_whose_first_sentence_introduces_a_person_is_that_persons_section():
+    article = parse(THEMATIC_OPENINGS)
+    (profile,) = article.profiles
+    assert (profile.name, profile.rule) == ("郑秀梅", "line:name-opens-body")
+    # The second heading's section introduces no one: still a section without subject.
+    (section,) = [s for s in article.headed if not isinstance(s, Profile)]
+    assert section.rule == "line:no-subject"
+    assert_tiles(article)

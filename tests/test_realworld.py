@@ -20,7 +20,7 @@ from analysis.evaluate import DEVSET, evaluate_folder, gold_folders, load_gold, 
 
 # The right count per score; `invented_at_most` and `failed_at_most` are ceilings (lower them as they fall).
 FLOORS = {
-    "devset": {"subjects": 7, "people": 40, "quotes": 54, "speakers": 44, "unnamed": 7, "facts": 11, "invented_at_most": 0,
+    "devset": {"subjects": 9, "people": 41, "quotes": 54, "speakers": 45, "unnamed": 7, "facts": 11, "invented_at_most": 0,
                "failed_at_most": 0},
     "bundled": {"subjects": 9, "people": 10, "quotes": 32, "speakers": 26, "unnamed": 6, "facts": 17, "invented_at_most": 0,
                 "failed_at_most": 0},
