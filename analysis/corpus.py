@@ -48,8 +48,18 @@ class HeadingWarning(UserWarning):
     """A line looks like a profile heading but was not taken as one: a reader should check it."""
 
 
-class _HeadingNote(str):
-    """A note of split_sections to be warned as a HeadingWarning (a guess, not a certainty)."""
+class ArticleNote(str):
+    """A note about how the article was read: the English text (warned, logged) and `zh`, the
+    same in Chinese for the report's summary. `heading`: a line shaped like a profile heading was
+    not taken (a HeadingWarning, a guess rather than a certainty)."""
+
+    def __new__(cls, text: str, zh: str, heading: bool = False):
+        note = super().__new__(cls, text)
+        note.zh, note.heading = zh, heading
+        return note
+
+    def __getnewargs__(self):  # a pickled article (batch workers) keeps its notes whole
+        return str(self), self.zh, self.heading
 
 
 @dataclass(frozen=True)
@@ -427,8 +437,12 @@ def split_sections(text: str, recogniser: Recogniser | None = None,
     notes: tuple[str, ...] = tuple(_passed_over_notes(text, lines, found, parts)) if subject_count else ()
     if not subject_count:
         themed = len(found)
-        notes = ("no profile headings found (ROLE+NAME:HEADLINE lines); "
-                 + (f"{themed} section headings name no person" if themed else "loaded as one section"),)
+        notes = (ArticleNote(
+            "no profile headings found (ROLE+NAME:HEADLINE lines); "
+            + (f"{themed} section headings name no person" if themed else "loaded as one section"),
+            "没有找到点出人物的小标题（如“职务+姓名：标题”）"
+            + (f"，{themed} 个小标题没有点出人物，作为无主角的分节" if themed else "，全文作为一节分析")
+            + "；依赖人物段落的图表不画"),)
     return tuple(parts), tuple(reporters), notes
 
 
@@ -441,10 +455,15 @@ def _passed_over_notes(text: str, lines: list[_Line], found: list[_Found], parts
         part = next(p for p in parts if p.start <= line.start < p.end)
         where = {"front": "the front section", "body": "the body"}.get(
             part.kind, f"{part.kind} {part.id}" + (" (a section without subject)" if part.kind == "section" else ""))
+        where_zh = {"front": "导语", "body": "正文", "profile": f"人物段落 {part.id}",
+                    "section": f"无主角的分节 {part.id}"}.get(part.kind, f"{part.kind} {part.id}")
         line_number = text.count("\n", 0, line.start) + 1
-        yield _HeadingNote(f"line {line_number} ({line.text.strip()[:30]!r}) looks like a profile heading, but no "
-                           f"name in it recurs in the text below, so it was not taken as a person's heading and "
-                           f"its text counts in {where}; check the name's spelling in the heading and the text")
+        shown = line.text.strip()[:30]
+        yield ArticleNote(f"line {line_number} ({shown!r}) looks like a profile heading, but no "
+                          f"name in it recurs in the text below, so it was not taken as a person's heading and "
+                          f"its text counts in {where}; check the name's spelling in the heading and the text",
+                          f"第 {line_number} 行（{shown}）像人物小标题，但其中的名字在下文没有再出现，没有当作人物"
+                          f"小标题，它的文字算在{where_zh}里；请核对小标题和正文里名字的写法", heading=True)
 
 
 _IMAGE_FILE_RE = re.compile(r"^\s*\S+\.(?:png|jpe?g|gif|webp|bmp)\s*$", re.IGNORECASE)
@@ -532,10 +551,12 @@ def parse_article(text: str, metadata: Metadata) -> Article:
     text = conversion.text
     sections, reporters, notes = split_sections(text, person_recogniser())
     if conversion.traditional:
-        notes += (f"Traditional Chinese detected ({conversion.changed} characters differ); analysed after "
-                  "conversion to Simplified (OpenCC t2s), spans are the same in the original",)
+        notes += (ArticleNote(f"Traditional Chinese detected ({conversion.changed} characters differ); analysed after "
+                              "conversion to Simplified (OpenCC t2s), spans are the same in the original",
+                              f"这是繁体中文（{conversion.changed} 个字不同）：转换成简体（OpenCC t2s）后分析，"
+                              "位置仍对应原文"),)
     for note in notes:
-        category = HeadingWarning if isinstance(note, _HeadingNote) else ArticleWarning
+        category = HeadingWarning if note.heading else ArticleWarning
         warnings.warn(f"{where}: {note}", category, stacklevel=2)
     if reporters and not metadata.reporters:
         metadata = replace(metadata, reporters=reporters)

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import tables
+from . import atomic, tables
 from .config import DEFAULT_OUTPUT, RunConfig
 from .corpus import load_article
 from .figures import SourceNote, build_figures
@@ -16,6 +16,8 @@ from .picks import PAGE_NAME, PICKS_DIR, Picks, load_picks, picks_path
 from .review import write_page
 from .segment import domain_dictionary, split_terms
 from .written import shown
+
+SUMMARY_NAME = "summary.txt"  # the report's notes in Chinese: picks, structure warnings, charts not drawn
 
 
 @dataclass
@@ -59,17 +61,21 @@ def _write_report(article, analysis, frames: dict, notebooks: bool, figures: Pat
     figure_dir = figures / article.id if figures else folder / "figures"
     printable, unprintable = printable_picks(picks, frames) if picks else (None, [])
     progress("画印刷图表……")
-    result.written += build_figures(frames, figure_dir, printable, source=SourceNote.from_metadata(article.metadata))
+    figure_set = build_figures(frames, figure_dir, printable, source=SourceNote.from_metadata(article.metadata))
+    result.written += figure_set.written
     if picks:
         result.notes += [f"pick {line}" for line in unprintable + pick_destinations(printable, result.written)]
+    result.notes.append(f"{len(article.profiles)} 个人物段落，{len(analysis.tokens)} 个词")
+    split = split_terms(analysis.tokens, article, domain_dictionary(config.dictionary))
+    result.notes += [f"分词切开了专有名词 {term}：把它加进项目词典" for term in split]
+    result.notes += [f"注意：{getattr(w, 'zh', w)}" for w in article.warnings]
+    result.notes += [skip.line for skip in figure_set.skipped]
+    # Before the notebooks: notebook 04 reads the skip lines back from it.
+    result.written.append(atomic.write_text(folder / SUMMARY_NAME, "".join(f"{note}\n" for note in result.notes)))
     if notebooks:  # they read the tables and figures just written instead of analysing again
         progress("运行笔记本（读取刚写出的表格和图表）……")
         result.written += _run_notebooks(article_path, config, picks_path(article.id, config.picks), article.id,
                                          folder, figure_dir)
-    result.notes.append(f"{len(article.profiles)} 个人物段落，{len(analysis.tokens)} 个词")
-    split = split_terms(analysis.tokens, article, domain_dictionary(config.dictionary))
-    result.notes += [f"分词切开了专有名词 {term}：把它加进项目词典" for term in split]
-    result.notes += [f"注意：{w}" for w in article.warnings]
     return result
 
 

@@ -31,12 +31,11 @@ TABLES = None  # `make report` 写出的本文表格文件夹；None 表示在�
 FIGURES = None  # `make report` 画好的本文图表文件夹；None 表示在本笔记本里重新画图
 
 # %%
-from analysis import load_article
 from analysis.config import RunConfig
-from analysis.notebook_tables import article_tables
+from analysis.notebook_tables import article_tables, notebook_article, shown_or_said
 from analysis.segment import split_terms
 
-article = load_article(ARTICLE)
+article = notebook_article(ARTICLE)
 tables = article_tables(article, TABLES, RunConfig(codebook=CODEBOOK))  # make report 已写出的表格，或现在分析
 print(article.metadata.title or article.id, "|", article.metadata.publication, article.metadata.published)
 print("记者：", "、".join(article.metadata.reporters), "| 字数：", len(article.text))
@@ -54,7 +53,7 @@ gaps = [(a.id, b.id) for a, b in zip(article.sections, article.sections[1:]) if 
 covers_all = article.sections[0].start == 0 and article.sections[-1].end == len(article.text)
 print("分段首尾相接、覆盖全文：", covers_all and not gaps, "| 有缺口的相邻段：", gaps or "无")
 for warning in article.warnings:
-    print("注意：", warning)
+    print("注意：", warning.zh)
 
 # %% [markdown]
 # ## 人物
@@ -63,7 +62,8 @@ for warning in article.warnings:
 # 后面的比较会按每千字计算）。姓名不对时，先检查原文的标题行。
 
 # %%
-tables["profiles"][["id", "role", "name", "headline", "chars"]]
+shown_or_said(tables["profiles"][["id", "role", "name", "headline", "chars"]],
+              "这篇文章没有人物段落：没有找到点出人物的小标题（见上面的“注意”）。")
 
 # %% [markdown]
 # ## 分句与分词
@@ -84,5 +84,6 @@ counts = tables["token_counts"]
 names = {p.id: p.name for p in article.profiles}
 content = counts[counts["section_id"].isin(names) & (counts["pos"] != "nr")]
 top = content.groupby("section_id").head(5)
-top.assign(name=top["section_id"].map(names)).pivot_table(
-    index="name", columns=top.groupby("section_id").cumcount() + 1, values="norm", aggfunc="first", sort=False)
+shown_or_said(top, "没有人物段落，就没有各人物的常见词。", lambda top: top.assign(name=top["section_id"].map(names))
+              .pivot_table(index="name", columns=top.groupby("section_id").cumcount() + 1, values="norm",
+                           aggfunc="first", sort=False))

@@ -35,11 +35,10 @@ FIGURES = None  # `make report` 画好的本文图表文件夹；None 表示在�
 # %%
 import pandas as pd
 
-from analysis import load_article
 from analysis.config import RunConfig
-from analysis.notebook_tables import article_tables
+from analysis.notebook_tables import article_tables, notebook_article, shown_or_said
 
-article = load_article(ARTICLE)
+article = notebook_article(ARTICLE)
 config = RunConfig(codebook=CODEBOOK)  # 本次运行的设置：编码表等，之后每一步都用它
 tables = article_tables(article, TABLES, config)  # make report 已写出的表格（用同一份编码表），或现在分析
 hits, matrix = tables["theme_hits"], tables["theme_matrix"]
@@ -52,7 +51,8 @@ print(f"编码表：{hits['theme_id'].nunique()} 个主题有命中，全文命�
 # （`rate_per_1000`，见表格 `theme_matrix.csv`）。
 
 # %%
-matrix.pivot_table(index="theme_label", columns="name", values="count", aggfunc="sum", sort=False)
+shown_or_said(matrix, "没有可比的人物段落，或编码表的主题在人物段落里一次也没有命中：此表从略。",
+              lambda m: m.pivot_table(index="theme_label", columns="name", values="count", aggfunc="sum", sort=False))
 
 # %% [markdown]
 # ## 证据句
@@ -64,6 +64,6 @@ from analysis.review import SECTION_NAMES
 
 names = {**SECTION_NAMES, **{p.id: p.name for p in article.profiles}}
 evidence = hits.drop_duplicates(["theme_id", "sentence_index"]).groupby("theme_id", sort=False).head(2)
-pd.DataFrame({"主题": evidence["theme_label"], "人物": evidence["section_id"].map(lambda i: names.get(i, i)),
-              "证据句": evidence["sentence"]}
-             ).style.hide(axis="index").set_properties(subset=["证据句"], **{"text-align": "left"})
+shown_or_said(evidence, "编码表的主题在文中一次也没有命中，没有证据句。", lambda e: pd.DataFrame(
+    {"主题": e["theme_label"], "人物": e["section_id"].map(lambda i: names.get(i, i)), "证据句": e["sentence"]}
+).style.hide(axis="index").set_properties(subset=["证据句"], **{"text-align": "left"}))

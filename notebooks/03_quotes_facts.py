@@ -35,12 +35,11 @@ TABLES = None  # `make report` 写出的本文表格文件夹；None 表示在�
 FIGURES = None  # `make report` 画好的本文图表文件夹；None 表示在本笔记本里重新画图
 
 # %%
-from analysis import load_article
 from analysis.config import RunConfig
-from analysis.notebook_tables import article_tables
+from analysis.notebook_tables import article_tables, notebook_article, shown_or_said
 from analysis.review import SECTION_NAMES
 
-article = load_article(ARTICLE)
+article = notebook_article(ARTICLE)
 tables = article_tables(article, TABLES, RunConfig(codebook=CODEBOOK))  # make report 已写出的表格，或现在分析
 names = {**SECTION_NAMES, **{p.id: p.name for p in article.profiles}}
 
@@ -51,15 +50,16 @@ names = {**SECTION_NAMES, **{p.id: p.name for p in article.profiles}}
 
 # %%
 quotes = tables["quotes"]
-quotes.assign(人物=quotes["section_id"].map(names)).pivot_table(
-    index="人物", columns="kind", values="quote_id", aggfunc="count", fill_value=0, sort=False)
+shown_or_said(quotes, "文中没有引号里的话。", lambda q: q.assign(人物=q["section_id"].map(lambda i: names.get(i, i)))
+              .pivot_table(index="人物", columns="kind", values="quote_id", aggfunc="count", fill_value=0, sort=False))
 
 # %% [markdown]
 # ## 提要引语候选（前 10 条）
 
 # %%
 pulls = tables["pull_quotes"]
-pulls.assign(人物=pulls["section_id"].map(names))[["rank", "score", "人物", "speaker", "text"]].head(10)
+shown_or_said(pulls, "文中没有适合做提要引语的话。", lambda p: p.assign(
+    人物=p["section_id"].map(lambda i: names.get(i, i)))[["rank", "score", "人物", "speaker", "text"]].head(10))
 
 # %% [markdown]
 # ## 数量与日期
@@ -67,7 +67,7 @@ pulls.assign(人物=pulls["section_id"].map(names))[["rank", "score", "人物", 
 # %%
 facts = tables["facts"]
 print(f"数量 {len(facts)} 条")
-facts.drop(columns=["article_id"]).head(15)
+shown_or_said(facts.drop(columns=["article_id"]).head(15), "文中没有找到数量。")
 
 # %%
-tables["dates"].drop(columns=["article_id"]).head(15)
+shown_or_said(tables["dates"].drop(columns=["article_id"]).head(15), "文中没有找到日期。")

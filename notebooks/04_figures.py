@@ -33,19 +33,19 @@ FIGURES = None  # `make report` 画好的本文图表文件夹；None 表示在�
 # %%
 from pathlib import Path
 
-from analysis import load_article
 from analysis.config import RunConfig
 from analysis.figures import SourceNote, build_figures
-from analysis.notebook_tables import article_tables, report_figures
+from analysis.notebook_tables import article_tables, notebook_article, report_figures, report_skips
 from analysis.picks import load_picks, picks_path
 from analysis.review import write_page
 
-article = load_article(ARTICLE)
+article = notebook_article(ARTICLE)
 config = RunConfig(codebook=CODEBOOK, output=OUTPUT)  # 本次运行的设置：表格、图表和编辑页都用同一份编码表
 folder = config.output / article.id
 picks_file = Path(PICKS) if PICKS else picks_path(article.id, config.picks)
-drawn = report_figures(FIGURES)  # make report 已经画好的图，不再重画
-if not drawn:
+from_report = FIGURES is not None  # make report 已经画好了图（也可能一张都没有可画的），不再重画
+drawn = report_figures(FIGURES)
+if not from_report:
     tables = article_tables(article, TABLES, config)
     picks = load_picks(picks_file, tables["candidates"], tables["pull_quotes"], article.id) if picks_file.exists() else None
 else:
@@ -62,7 +62,7 @@ else:
 # 报告的文件夹里（`output/文章id/editors.html`）。
 
 # %%
-if drawn:
+if from_report:
     page = Path(TABLES) / "editors.html" if TABLES else None
 else:
     page = write_page(folder / "editors.html", article.id, article.metadata.title, tables, picks)
@@ -72,18 +72,23 @@ print(page)
 # ## 印刷图表
 #
 # 每张图有 PDF（交印刷厂，字体已嵌入）、PNG（预览）和 CSV（图里的数据）；`contact_sheet.pdf` 把全部图表排在一起，便于审看。
+# 文章里没有可画的内容时（例如没有人物段落、没有入职年份），那张图不画，下面用一句话说明原因。
 
 # %%
-if drawn:
+if from_report:
     written = [p.with_suffix(".pdf") for p in drawn] + drawn
+    skipped = report_skips(TABLES)  # make report 的 summary.txt 里写着哪些图没画、为什么
 else:
-    written = build_figures(tables, folder / "figures", picks=picks, source=SourceNote.from_metadata(article.metadata))
+    figure_set = build_figures(tables, folder / "figures", picks=picks, source=SourceNote.from_metadata(article.metadata))
+    written, skipped = figure_set.written, [skip.line for skip in figure_set.skipped]
+for line in skipped:
+    print(line)
 sorted(path.name for path in written if path.suffix == ".pdf")
 
 # %%
-from IPython.display import Image
+from IPython.display import Image, Markdown
 
 # 有编辑选择时预览突出选择的图，否则预览第一张图。
 previews = sorted(p for p in written if p.suffix == ".png" and ("picked" in p.stem) == picks_file.exists())
 previews = previews or sorted(p for p in written if p.suffix == ".png")
-Image(filename=str(previews[0]), width=640)
+Image(filename=str(previews[0]), width=640) if previews else Markdown("这篇文章没有可画的图表（原因见上）。")

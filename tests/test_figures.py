@@ -47,7 +47,7 @@ def built(tables, source, picks, tmp_path_factory):
     out = tmp_path_factory.mktemp("figures")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        paths = build_figures(tables, out, picks, source=source)
+        paths = build_figures(tables, out, picks, source=source).written
     return out, paths, [str(w.message) for w in caught]
 
 

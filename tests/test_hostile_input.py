@@ -418,6 +418,8 @@ def test_a_heading_whose_name_is_not_confirmed_is_warned_not_dropped(article):
         changed = parse_article(text, Metadata(id="misspelt"))
     assert "范小丹" not in [p.name for p in changed.profiles]
     assert any("范小丹" in note for note in changed.warnings)
+    # The report's summary says it in Chinese, with the same line and where its text went.
+    assert any("范小丹" in note.zh and "无主角的分节 s01" in note.zh for note in changed.warnings)
 
 
 # ---- 12. a straight quote inside curly quotes does not cut the quote short ----------------------

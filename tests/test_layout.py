@@ -4,6 +4,8 @@ body text (editor's notes, captions, credits, data sources, reporter lines, web-
 The texts are invented, in the layouts that national and city papers print; no real article's
 people or words are involved.
 """
+import pickle
+
 import pytest
 
 from analysis.corpus import ArticleWarning, Headed, Metadata, Profile, parse_article
@@ -132,6 +134,10 @@ def test_thematic_headings_are_sections_without_subject():
         ("section", "colon:no-subject", "节日我们在岗"), ("section", "colon:no-subject", "为了千家万户")]
     assert all(not isinstance(s, Profile) for s in sections)
     assert article.warnings and "no profile headings" in article.warnings[0]
+    # The report's summary says it in Chinese; a pickled article (batch workers) keeps both.
+    note = pickle.loads(pickle.dumps(article.warnings[0]))
+    assert note == article.warnings[0] and note.zh == article.warnings[0].zh
+    assert note.zh.startswith("没有找到点出人物的小标题") and "2 个小标题没有点出人物" in note.zh
 
 
 def test_a_general_word_before_a_colon_is_no_name():
