@@ -16,8 +16,9 @@ from pathlib import Path
 
 from . import encodings
 from .errors import InputError
-from .headings import (NAME_OPENS_BODY, SENTENCE_FINAL, Heading, Recogniser, heading_shape, is_heading_line, is_quotation,
-                       looks_like_profile_heading, name_opening, resolve, resolve_block)
+from .headings import (NAME_OPENS_BODY, PERSON_OF_SECTION, SENTENCE_FINAL, TEAM_OPENS_BODY, Heading, Recogniser, heading_shape, is_heading_line, is_quotation,
+                       looks_like_profile_heading, name_opening, resolve, resolve_block,
+                       section_person, team_opening)
 from .layout import CAPTION, CHROME, CREDIT, REPORTER, credit_names, line_kind, reporter_names
 from .metadata import FIX, MetaFile, slug_from_name, text_file_inside, validate_meta
 from .safeyaml import load_yaml_file
@@ -263,27 +264,45 @@ def _find_headings(lines: list[_Line], recogniser: Recogniser | None = None) -> 
     found = _series(found)
     found = sorted(found + _series(_unmarked_headings(lines, found, recogniser)), key=lambda f: f.index)
     found = sorted(found + _reporter_headings(lines, found, recogniser), key=lambda f: f.index)
-    found = [_introduced(f, lines, recogniser) for f in found]
     # Two lines read as one heading and the next as another: keep the first reading.
     kept: list[_Found] = []
     for f in found:
         if kept and f.index < kept[-1].index + kept[-1].lines:
             continue
         kept.append(f)
-    return kept
+    ends = [f.index for f in kept[1:]] + [len(lines)]
+    return [_introduced(f, _region_text(lines, f.index + f.lines, end), recogniser) for f, end in zip(kept, ends)]
 
 
-def _introduced(found: _Found, lines: list[_Line], recogniser: Recogniser | None) -> _Found:
-    """A heading that names nobody, over a body whose first sentence introduces a person
-    (忙到没时间上厕所 / 曹群先，新渥镇新渥村人，今年60岁): that person's section."""
+def _region_text(lines: list[_Line], start: int, end: int) -> str:
+    """The body lines of a section (not captions, credits ...) from `start` to `end`."""
+    return "\n".join(line.text for line in lines[start:end] if not line.kind)
+
+
+def _introduced(found: _Found, body: str, recogniser: Recogniser | None) -> _Found:
+    """A heading that names nobody, over a section about one person or unit: that one's section.
+
+    The section's first sentence introduces a person (忙到没时间上厕所 / 曹群先，新渥镇新渥村人) or a
+    unit (某某中心社会教育科，成立于2015年); else, since thematic headings stand here only as a series
+    (see `_series`), a section that names one person, or one far more than anyone else, unless the
+    heading is a labelled theme."""
     heading = found.heading
     if heading.subject_kind:
         return found
-    name = name_opening(_body_after(lines, found.index + found.lines), recogniser)
-    if not name:
-        return found
-    rule = f"{heading.rule.split(':')[0]}:{NAME_OPENS_BODY}"
-    return replace(found, heading=replace(heading, name=name, subject_kind="person", rule=rule))
+    shape = heading.rule.split(":")[0]
+    name = name_opening(body, recogniser)
+    if name:
+        return replace(found, heading=replace(heading, name=name, subject_kind="person", rule=f"{shape}:{NAME_OPENS_BODY}"))
+    team = team_opening(body)
+    if team:
+        return replace(found, heading=replace(heading, name=team, subject_kind="team", rule=f"{shape}:{TEAM_OPENS_BODY}"))
+    # A labelled theme (坚守：节日我们在岗, 奉献：…) groups stories by a value, not by a person: it
+    # takes a subject only from an opening that introduces one.
+    name = None if shape == "colon" else section_person(body, recogniser)
+    if name:
+        return replace(found, heading=replace(heading, name=name, subject_kind="person",
+                                              rule=f"{shape}:{PERSON_OF_SECTION}"))
+    return found
 
 
 def _series(found: list[_Found]) -> list[_Found]:

@@ -8,6 +8,7 @@ fixed in one place.
 Scores per article (and totals, the bundled article reported apart from the real unseen set):
   subjects  gold section subjects matched by a predicted subject of the same name (a team by
             containment of either name in the other)
+  extra     predicted section subjects that match no gold subject (a wrong or surplus profile)
   invented  predicted subjects, and names of a people table or of the person recogniser
             (analysis.names), that are neither a gold subject nor a gold person
   people    gold people that the pipeline names (as a subject, or through the recogniser)
@@ -169,6 +170,7 @@ class ArticleScore:
     subjects: tuple[int, int] = (0, 0)
     people: tuple[int, int] = (0, 0)  # gold people the pipeline names (0/n when it names no one)
     invented: int = 0
+    extra_subjects: int = 0  # predicted section subjects that match no gold subject (wrong or surplus profiles)
     quotes: tuple[int, int] = (0, 0)
     speakers: tuple[int, int] = (0, 0)
     unnamed: tuple[int, int] = (0, 0)
@@ -184,7 +186,7 @@ def _subject_matches(gold: dict, predicted: str) -> bool:
 
 def score(gold: Gold, prediction: Prediction) -> ArticleScore:
     result = ArticleScore(gold.slug, gold.bundled)
-    misses: dict[str, list[str]] = {"subjects": [], "invented": [], "people": [], "quotes": [], "speakers": [],
+    misses: dict[str, list[str]] = {"subjects": [], "extra_subjects": [], "invented": [], "people": [], "quotes": [], "speakers": [],
                                     "unnamed": [], "facts": []}
 
     # Subjects: each predicted subject is used once.
@@ -198,6 +200,8 @@ def score(gold: Gold, prediction: Prediction) -> ArticleScore:
             remaining.remove(hit)
             right += 1
     result.subjects = (right, len(gold.subjects))
+    result.extra_subjects = len(remaining)
+    misses["extra_subjects"] = list(remaining)
 
     # Invented: predicted names that are nobody of the story.
     known = {p["name"] for p in gold.people} | {s["name"] for s in gold.subjects}
@@ -277,7 +281,8 @@ def evaluate(root: Path = DEVSET) -> list[ArticleScore]:
 def totals(scores: list[ArticleScore]) -> dict:
     """Summed scores of a group of articles (failed articles count their gold totals as missed)."""
     result: dict = {"articles": len(scores), "failed": sum(1 for s in scores if s.error),
-                    "invented": sum(s.invented for s in scores)}
+                    "invented": sum(s.invented for s in scores),
+                    "extra_subjects": sum(s.extra_subjects for s in scores)}
     for name in SCORES:
         result[name] = [sum(getattr(s, name)[0] for s in scores), sum(getattr(s, name)[1] for s in scores)]
     return result
@@ -302,13 +307,13 @@ def table(scores: list[ArticleScore]):
     for s in scores:
         rows.append({"article": s.slug + (" (bundled)" if s.bundled else ""),
                      **{name: _cell(getattr(s, name)) for name in ("subjects",)},
-                     "invented": s.invented,
+                     "extra": s.extra_subjects, "invented": s.invented,
                      **{name: _cell(getattr(s, name)) for name in SCORES[1:]},
                      "error": s.error or ""})
     for label, group in summary(scores).items():
         if group["articles"]:
             rows.append({"article": f"TOTAL {label} ({group['articles']})", "subjects": _cell(group["subjects"]),
-                         "invented": group["invented"], **{n: _cell(group[n]) for n in SCORES[1:]},
+                         "extra": group["extra_subjects"], "invented": group["invented"], **{n: _cell(group[n]) for n in SCORES[1:]},
                          "error": f"{group['failed']} failed" if group["failed"] else ""})
     frame = pd.DataFrame(rows)
     return frame if frame["error"].any() else frame.drop(columns="error")

@@ -51,7 +51,8 @@ QUOTE_MARKS = "“”‘’\"'「」『』《》"
 OPENING_QUOTES = tuple("“\"「『‘")
 
 _NUMBERING_RE = re.compile(
-    r"^\s*(?:第?[一二三四五六七八九十百零〇两\d０-９]+[、.．:：)）](?![\d０-９])|[（(][一二三四五六七八九十\d０-９]+[)）])\s*"
+    r"^\s*(?:第?[一二三四五六七八九十百零〇两\d０-９]+[、.．:：)）](?![\d０-９])|[（(][一二三四五六七八九十\d０-９]+[)）]|"
+    rf"[0０][1-9１-９](?=[{HAN}])|[①-⑳])\s*"  # 01开货车的视频博主, ①…: a zero-padded or circled number
 )
 _COLON_RE = re.compile(rf"^(?P<who>[^{COLONS}]{{2,{MAX_WHO_CHARS}}})[{COLONS}]\s*(?P<headline>.+)$")
 _COLON_LINE_RE = re.compile(rf"^(?P<who>[^{COLONS}]{{2,{MAX_LONG_WHO_CHARS}}})[{COLONS}]\s*$")
@@ -73,6 +74,10 @@ TEAM_ENDINGS = ("队", "班", "组", "站", "中心", "团队", "协会", "委�
 # Kept for callers of the earlier version: every ending that makes a role-only heading.
 ROLE_ENDINGS = frozenset(e for e in PERSON_ROLE_ENDINGS + TEAM_ENDINGS if len(e) == 1)
 
+# Labels of a feature's fact lines (时间：… 地点：… 人物：…): fields, not themes.
+FIELD_LABELS = frozenset({"时间", "地点", "日期", "天气", "地址", "电话", "气温"})
+WHO_LABELS = frozenset({"人物", "主角", "主人公", "姓名"})
+
 # Evidence rules, as recorded in the sections table (`rule`).
 NAME_IN_BODY = "name-in-body"
 NAME_FROM_BODY = "role+name-from-body"
@@ -80,7 +85,10 @@ NAME_BY_NER = "name-by-ner"
 NAME_FROM_BODY_NER = "role+ner-in-body"
 TEAM = "team"
 ROLE_SPACE_NAME = "role-space-name"
-NAME_OPENS_BODY = "name-opens-body"  # a thematic heading whose first sentence introduces a person: 曹群先，…人，今年60岁  # the layout names the person: ROLE, a space, NAME on a line of its own
+NAME_OPENS_BODY = "name-opens-body"  # a thematic heading whose first sentence introduces a person: 曹群先，…人，今年60岁
+TEAM_OPENS_BODY = "team-opens-body"  # … or a unit: 某某中心社会教育科，成立于2015年
+WHO_LABEL = "who-label"  # 主角：NAME, 人物：NAME
+PERSON_OF_SECTION = "person-of-section"  # one of a series of thematic headings over a section naming one person (or one above all)  # the layout names the person: ROLE, a space, NAME on a line of its own
 NO_SUBJECT = "no-subject"
 
 
@@ -166,7 +174,9 @@ def split_role_name(who: str, body: str) -> tuple[str | None, str] | None:
     best: tuple[int, int, str] | None = None
     for length in range(min(4, len(who)), 1, -1):
         candidate = who[-length:]
-        if not looks_like_name(candidate):
+        # 拣货员小曹: after a role, 小/老 and a surname is how a story names a person it knows.
+        familiar = length == 2 < len(who) and candidate[0] in FAMILIAR_PREFIXES and candidate[1] in surnames()[0]
+        if not (looks_like_name(candidate) or familiar):
             continue
         if length == len(who) and is_common_word(candidate):
             continue
@@ -251,8 +261,19 @@ def resolve(shape: Shape, body: str, recogniser: Recogniser | None = None) -> He
 
     `recogniser` (analysis.names.lac_people) is asked only when the cheap evidence fails: a name in
     the heading that the body never repeats (it says 老李 or 他), or a role-only heading.
-    None when the line cannot be a section heading at all (its lead is a long phrase).
+    None when the line cannot be a section heading at all (its lead is a long phrase, or a field
+    label such as 地点：).
     """
+    if shape.shape == "colon":
+        label, headline = shape.readings[0]
+        label = _unquote(label or "")
+        if label in FIELD_LABELS:
+            return None  # 时间：2月4日 / 地点：某某广场: the story's dateline fields, not a section
+        if label in WHO_LABELS and recogniser is not None:
+            # 主角：贺某黄某 (names may run together): the section of the first person named.
+            people = [word for _, _, word in recogniser(headline or "") if len(word) >= 2]
+            if people:
+                return Heading(None, people[0], headline, "person", f"colon:{WHO_LABEL}")
     for who, headline in shape.readings:
         found = _person_or_team(who, body, shape.shape, recogniser) if who else None
         if found:
@@ -316,6 +337,14 @@ def _person_or_team(who: str, body: str, shape: str,
                     recogniser: Recogniser | None = None) -> tuple[str | None, str, str, str] | None:
     """(role, name, subject kind, evidence rule) for the `who` part of a heading, or None."""
     who = who.strip()
+    # 曹某某 刘某某——他和他的徒弟: two names side by side; the section is the first one's.
+    parts = who.split()
+    if len(parts) > 1 and all(looks_like_name(_unquote(part)) for part in parts):
+        first = split_role_name(_unquote(parts[0]), body)
+        if first:
+            return first[0], first[1], "person", NAME_IN_BODY
+        if recogniser is not None and any(word == _unquote(parts[0]) for _, _, word in recogniser(who)):
+            return None, _unquote(parts[0]), "person", NAME_BY_NER
     split = split_role_name(_unquote(who), body)
     if split:
         return split[0], split[1], "person", NAME_IN_BODY
@@ -323,6 +352,10 @@ def _person_or_team(who: str, body: str, shape: str,
     named = _named_by_recogniser(plain, recogniser, body)
     if named:
         return named[0], named[1], "person", NAME_BY_NER
+    # 直凤新——…, 曹某某 刘某某——…: a name alone (or the first of two) that the recogniser tags in the body.
+    named_in_body = _tagged_in_body(who, body, recogniser)
+    if named_in_body:
+        return None, named_in_body, "person", NAME_BY_NER
     # A team stands on a heading line of its own (某市“红马甲”志愿服务队——, 【某某小组】); after a
     # colon only when the body names it again, since 走进社区：… is a theme, not a team.
     if plain.endswith(TEAM_ENDINGS) and len(plain) >= 3 and (shape != "colon" or plain in body):
@@ -355,6 +388,17 @@ def _named_by_recogniser(who: str, recogniser: Recogniser | None, body: str = ""
                       if w != word and len(w) >= 2 and w[0] == word[0] and body.count(w) >= 2}
             return None if others else (who[:start] or None, word)
     return None
+
+
+def _tagged_in_body(who: str, body: str, recogniser: Recogniser | None) -> str | None:
+    """The first whitespace-separated part of `who` that is a whole name the recogniser tags in the body."""
+    if recogniser is None:
+        return None
+    parts = [_unquote(part) for part in who.split()]
+    if not parts or not all(2 <= len(part) <= 4 and _HAN_RE.match(part) for part in parts):
+        return None
+    tagged = {word for _, _, word in recogniser(body[:MAX_RECOGNISER_CHARS])}
+    return next((part for part in parts if part in tagged and not is_common_word(part)), None)
 
 
 def _name_tail(who: str) -> str | None:
@@ -464,19 +508,50 @@ def resolve_block(block: list[str], body: str, recogniser: Recogniser | None = N
 
 # What follows a name that opens a profile's first sentence: 曹群先，新渥村人 / 刘缓是… / 张三今年…
 _INTRODUCED_RE = re.compile(r"^[,，]|^(?:是|今年|出生|生于|现年|系)")
+# 来自如皋的“95后”姑娘张琳婕，…: a short description without a comma may come before the name.
+MAX_INTRO_PREFIX_CHARS = 16
+# 某某中心社会教育科，成立于2015年: a section that opens by introducing a unit.
+_TEAM_OPENING_RE = re.compile(rf"^(?P<team>[{HAN}“”\"]{{3,30}}?(?:{'|'.join(TEAM_ENDINGS)}))[,，]"
+                              r"(?:成立于|成立|组建于|始建于|现有|共有|有|是|由)")
+
+
+def _first_sentence(body: str) -> str:
+    return re.split(r"[。！？!?\n]", body.lstrip(), maxsplit=1)[0]
 
 
 def name_opening(body: str, recogniser: Recogniser | None) -> str | None:
-    """The person a section's first sentence opens with and introduces (曹群先，新渥镇新渥村人),
-    when the recogniser tags the name and the body names the person again."""
+    """The person a section's first sentence opens with and introduces (曹群先，新渥镇新渥村人;
+    来自某地的姑娘张某某，18岁时…), as the recogniser tags the name."""
     if recogniser is None:
         return None
-    first = re.split(r"[。！？!?]", body, maxsplit=1)[0]
-    for start, end, word in recogniser(first):
-        if start == 0 and len(word) >= 2 and not is_common_word(word) and _INTRODUCED_RE.match(first[end:]):
-            return word if body.count(word) >= 2 or word in body[end:] else None
-        break
-    return None
+    first = _first_sentence(body)
+    people = [(start, end, word) for start, end, word in recogniser(first) if len(word) >= 2 and not is_common_word(word)]
+    if not people:
+        return None
+    start, end, word = people[0]
+    prefix = first[:start]
+    if start > MAX_INTRO_PREFIX_CHARS or re.search(r"[,，;；:：]", prefix) or not _INTRODUCED_RE.match(first[end:]):
+        return None
+    return word
+
+
+def team_opening(body: str) -> str | None:
+    """The unit a section's first sentence opens with and introduces (某某管理中心社会教育科，成立于…)."""
+    match = _TEAM_OPENING_RE.match(_first_sentence(body))
+    return match.group("team") if match else None
+
+
+def section_person(body: str, recogniser: Recogniser | None) -> str | None:
+    """The one person a section names, or the one it names most (twice or more, more than anyone)."""
+    if recogniser is None:
+        return None
+    # Line breaks read as sentence ends (the model glues a name to a line break: 韩某某\n).
+    body = body.replace("\n", "。")
+    named = {word for _, _, word in recogniser(body[:MAX_RECOGNISER_CHARS]) if len(word) >= 2 and not is_common_word(word)}
+    full = {word for word in named if word[0] not in FAMILIAR_PREFIXES}
+    if len(full) == 1:
+        return next(iter(full))
+    return _most_named(body, recogniser, dominant=True)
 
 
 def parse_heading(line: str, body: str, following: str | None = None,

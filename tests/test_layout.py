@@ -396,3 +396,102 @@ def test_a_thematic_heading_whose_first_sentence_introduces_a_person_is_that_per
     (section,) = [s for s in article.headed if not isinstance(s, Profile)]
     assert section.rule == "line:no-subject"
     assert_tiles(article)
+
+
+NUMBERED_ONE_LINERS = """致敬这些新职业劳动者
+
+新职业层出不穷，他们默默坚守在自己的岗位上。
+
+01整理收纳师
+
+△四川·成都
+
+90后小伙郑晓东曾是一名工厂工人
+
+2017年，郑晓东偶然接触到收纳这一行
+
+如今他创立了自己的公司
+
+02宠物侦探
+
+△上海·浦东
+
+2012年，80后的韩立新
+
+正式成为一名宠物侦探
+
+韩立新和团队已寻回上千只宠物
+"""
+
+
+def test_zero_padded_numbered_headings_over_one_line_paragraphs_find_the_person_of_each_section():
+    article = parse(NUMBERED_ONE_LINERS)
+    assert [(p.name, p.rule) for p in article.profiles] == [
+        ("郑晓东", "numbered:person-of-section"), ("韩立新", "numbered:person-of-section")]
+    assert_tiles(article)
+
+
+LABELLED_OPENINGS = """巾帼风采
+
+三八节到来之际，我们致敬各行各业的她们。
+
+【护佑生命 贡献医学力量】
+
+邵晓华是某省中医院针灸科的一名中医师，她的脚步踏遍世界。邵晓华说，医疗队里的女医生越来越多。
+
+【用心讲解 让红色故事入人心】
+
+某某纪念馆社会教育科，成立于2015年，有女职工36名。她们扛起了宣讲红色故事的重任。
+
+【投身公益 关爱特殊儿童】
+
+来自如皋的“95后”姑娘蒋丽婕，18岁时发起创立了一个青年公益组织。
+"""
+
+
+def test_a_first_sentence_that_introduces_a_person_or_a_unit_names_the_section():
+    article = parse(LABELLED_OPENINGS)
+    assert [(p.name, p.subject_kind, p.rule) for p in article.profiles] == [
+        ("邵晓华", "person", "bracket:name-opens-body"),
+        ("某某纪念馆社会教育科", "team", "bracket:team-opens-body"),
+        ("蒋丽婕", "person", "bracket:name-opens-body")]
+    assert_tiles(article)
+
+
+FAMILIAR_AND_PAIRS = """新职业里的年轻人
+
+每天行走几万步——拣货员小曹
+
+穿梭在货架之间，取到顾客购买的商品，小曹便完成了一次工作。今年是小曹参加工作的第二年。
+
+曹鹏飞 刘嘉兴——民警和他的徒弟
+
+在广场上巡逻，时间久、任务重。曹鹏飞带着徒弟刘嘉兴一站就是一天，刘嘉兴说师傅教会了他很多。
+"""
+
+
+def test_a_familiar_name_after_a_role_and_the_first_of_two_names_are_the_subjects():
+    article = parse(FAMILIAR_AND_PAIRS)
+    assert [(p.role, p.name) for p in article.profiles] == [("拣货员", "小曹"), (None, "曹鹏飞")]
+    assert_tiles(article)
+
+
+FIELD_LINES = """他们选择留下过年
+
+新春佳节之际，记者跟随民警出更，记录下他们守护平安的场景。
+
+选择留下是为了更多人的平安
+
+地点：某某火车站广场
+
+主角：贺晓毅
+
+“从警多年，我很少有机会回家过年。”派出所教导员贺晓毅告诉记者。贺晓毅说，父母常常打电话问他过年回不回家。
+"""
+
+
+def test_field_lines_are_no_sections_and_a_who_label_names_the_section():
+    article = parse(FIELD_LINES)
+    assert [(p.name, p.rule) for p in article.profiles] == [("贺晓毅", "colon:who-label")]
+    assert not any(s.kind == "section" for s in article.sections)  # 地点：… opens no section
+    assert_tiles(article)
