@@ -44,6 +44,14 @@ _SERVED_RE = re.compile(
     r"(?:(?:工作|担任[^，,。]{1,10})的|这|近)(?P<n>\d+|[一二三四五六七八九十两]{1,3})年(?P<more>多|余)?(?!前)"
     r"|(?<![\d一二三四五六七八九十两第每])(?P<n2>\d+|[一二三四五六七八九十两]{1,3})年(?P<more2>多|余)?"
     r"(?:的(?:时光|时间|工作|光阴|岁月|锻炼|坚守)|时间|中|下来|来|里)")
+# … and the idioms of a long service: 一站就是13年, 一干就是二十年; 从警17年, 从医5年, 从教33年, 服务30余年;
+# 工作已经17年了, 当小区保安有6年了 (years served only).
+_SERVED_IDIOM_RE = re.compile(
+    r"一[站干守做待坚扎]就是(?P<n>\d+|[一二三四五六七八九十两]{1,3})(?:多|余)?年(?P<more>多|余)?"
+    r"|(?:从医|从警|从教|任教|执教|从军|扎根[^，,。]{1,8}|服务了?)(?:了|已经|已|有)?"
+    r"(?P<n2>\d+|[一二三四五六七八九十两]{1,3})(?:多|余)?年(?P<more2>多|余)?(?!前)"
+    r"|(?:工作|干|当[^，,。]{1,10}|做[^，,。]{1,10})(?:已经|已有|已|有)+"
+    r"(?P<n3>\d+|[一二三四五六七八九十两]{1,3})(?:多|余)?年(?P<more3>多|余)?(?!前)")
 # People other than the one a sentence is about, who could be the subject of its verb.
 _OTHER_PERSON_RE = re.compile(r"同事|丈夫|妻子|女儿|儿子|孩子|母亲|父亲|姑娘|先生|女士|市民|徒弟|师傅|新人")
 # Groups: a figure said of them is the team's (每天接听数百通电话 of 话务员们), not one person's.
@@ -318,13 +326,14 @@ def _years_served(analysis: Analysis, referents: _Referents) -> dict[str, tuple[
         norm = normalize(article.text, sentence.start, sentence.end)
         matches = [(m, True) for m in _TENURE_RE.finditer(norm.text)]
         matches += [(m, False) for m in _SERVED_RE.finditer(norm.text)]
+        matches += [(m, False) for m in _SERVED_IDIOM_RE.finditer(norm.text)]
         asked = _asked(analysis, sentence)
         if asked and _ASK_HOW_LONG_RE.search(asked):  # 记者：连续多少年了？ / 李冬生：连续27年了。
             matches += [(m, False) for m in _YEARS_RE.finditer(norm.text)][:1]
         for match, tenure in sorted(matches, key=lambda item: item[0].start()):
             groups = match.groupdict()
-            number = groups["n"] or groups.get("n2")
-            more = groups["more"] or groups.get("more2")
+            number = groups["n"] or groups.get("n2") or groups.get("n3")
+            more = groups["more"] or groups.get("more2") or groups.get("more3")
             years = read_numeral(number) if number else None
             if years is None or years > 60 or number == "一" and not more:
                 continue
@@ -332,6 +341,8 @@ def _years_served(analysis: Analysis, referents: _Referents) -> dict[str, tuple[
             person = referents.at(sentence, at)
             if person and person not in found:
                 found[person] = (int(years), sentence, tenure and not more)
+            elif person and tenure and not more and not found[person][2] and found[person][0] == years:
+                found[person] = (int(years), sentence, True)  # 一干就是3年 … 我来这工作3年了: this one dates the joining
     return found
 
 

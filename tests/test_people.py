@@ -195,3 +195,23 @@ def test_an_interviews_answers_give_the_joined_year_and_the_years():
     [person] = [p for p in people(analysis) if p.name == "李冬生"]
     assert (person.joined_year, person.years_served) == (1984, 27)
     assert person.joined_evidence == "调度员李冬生:1984年。"
+
+
+@pytest.mark.parametrize("body, years", [
+    ("张晓没离开过这片广场，一站就是13年。", 13),
+    ("张晓从警17年，大半的春节都在岗位上。", 17),
+    ("张晓从医5年，是急诊科的医生。", 5),
+    ("张晓离开了服务30余年的港口。", 30),
+    ("张晓工作已经17年了，还是那么细心。", 17),
+    ("张晓当小区保安有6年了。", 6),
+])
+def test_idioms_of_a_long_service_give_the_years_served(body, years):
+    person = person_of(body)
+    assert person.years_served == years
+    assert person.served_evidence and person.served_evidence == person_of(body).served_evidence
+    assert person.joined_year is None  # an idiom of service gives the years, never a joining date
+
+
+def test_a_later_tenure_dates_the_joining_of_the_same_years():
+    person = person_of("张晓到了热线，一干就是3年。“我来这工作3年了，还没请过假。”张晓说。")
+    assert (person.years_served, person.joined_year) == (3, 2014)
