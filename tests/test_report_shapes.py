@@ -117,6 +117,30 @@ def test_a_year_unknown_for_everyone_skips_the_tenure_chart(reported):
     assert report.skip_line("04_tenure") == ["图 04 入职年份：文中没有人物的入职年份，未绘制。"]
 
 
+@pytest.mark.parametrize("shape", ["nine", "plain"])
+def test_with_picks_each_picked_chart_is_drawn_or_skipped_once(shape):
+    from analysis.corpus import Metadata, parse_article
+    from analysis.figures import each_chart, house
+    from analysis.pipeline import all_tables, analyse
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ArticleWarning)
+        tables = all_tables(analyse(parse_article(SHAPES[shape], Metadata(id=shape, published="2017-11"))))
+    picks = house.Picks({tables["candidates"]["candidate_id"].iloc[0]: None},
+                        tuple(tables["pull_quotes"]["quote_id"].head(1)))
+    charts = list(each_chart(tables, house.SourceNote("报", "2017-11", "题"), picks))
+    ids = [c.chart if isinstance(c, Skipped) else c.name for c in charts]
+    assert sorted(i for i in ids if not i.startswith("10")) == sorted(c for c in CHART_NAMES if not c.startswith("10"))
+    assert len([i for i in ids if i.startswith("10_pull_quote")]) == len(picks.quotes)
+    reasons = {c.chart: c.reason for c in charts if isinstance(c, Skipped)}
+    if shape == "plain":  # a picked keyword: its own dispersion row, but no profile and no theme to share sentences
+        assert "09b_theme_dispersion_picked" not in reasons
+        assert reasons["09a_themes_by_staff_picked"] == Reason.NO_PROFILES
+        assert reasons["09c_theme_cooccurrence_picked"] == Reason.NO_THEME_HITS
+    else:
+        assert not any(chart.startswith("09") for chart in reasons)
+
+
 def test_skip_reasons_and_chart_names_are_chinese():
     for text in [reason.value for reason in Reason] + list(CHART_NAMES.values()):
         assert not any("a" <= char.lower() <= "z" for char in text), text

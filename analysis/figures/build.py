@@ -145,7 +145,8 @@ def picked_charts(tables: Mapping[str, pd.DataFrame], source: house.SourceNote, 
             data, sections, text_length, source, highlight=True, settings=settings), data, dpi)
     else:
         yield Skipped("09b_theme_dispersion_picked", Reason.PICKS_NOT_FOUND if rows else Reason.NO_PICKED_THEMES)
-    hits = picked.network_hits(tables, rows)[0] if rows and _has(tables, "theme_hits") else pd.DataFrame()
+    no_hits = not _has(tables, "theme_hits")  # the network is the codebook themes' with the picks among them
+    hits = picked.network_hits(tables, rows)[0] if rows and not no_hits else pd.DataFrame()
     themes = len(network.leaf_hits(hits)["theme_id"].unique()) if not hits.empty else 0
     if themes > 1:
         with house.editor_title(settings.title_for("09c_theme_cooccurrence_picked")):
@@ -153,7 +154,7 @@ def picked_charts(tables: Mapping[str, pd.DataFrame], source: house.SourceNote, 
         yield Chart("09c_theme_cooccurrence_picked", figure, net, dpi)
     else:
         yield Skipped("09c_theme_cooccurrence_picked", Reason.NO_PICKED_THEMES if not rows else
-                      Reason.ONE_PICKED_THEME if themes else Reason.PICKS_NOT_FOUND)
+                      Reason.NO_THEME_HITS if no_hits else Reason.ONE_PICKED_THEME)
     quotes = (pullquote.pull_quote_data(tables, list(picks.quotes))
               if picks.quotes and _has(tables, "pull_quotes") else [])
     for data in quotes:

@@ -37,7 +37,7 @@ class Reason(Enum):
     NO_PICKED_THEMES = "编辑没有选主题或候选词"
     PICKS_NOT_IN_PROFILES = "编辑选定的主题在人物段落里没有命中"
     PICKS_NOT_FOUND = "编辑选定的主题在文中没有命中"
-    ONE_PICKED_THEME = "编辑选定的主题在文中只命中了一个，谈不上共现"
+    ONE_PICKED_THEME = "算上编辑选定的，文中也只有一个主题有命中，谈不上共现"
     NO_QUOTE_DATA = "编辑选定的引语在引语表里找不到"
 
 
