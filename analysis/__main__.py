@@ -229,9 +229,9 @@ def main(argv: list[str] | None = None) -> int:
                 sys.stdout.write("\n")
                 status = 0
         if args.verb == "report":  # the report's summary already says these, in Chinese
-            from .corpus import ArticleWarning, HeadingWarning
+            from .corpus import HeadingWarning, StructureWarning
 
-            caught = [w for w in caught if not issubclass(w.category, (ArticleWarning, HeadingWarning))]
+            caught = [w for w in caught if not issubclass(w.category, (StructureWarning, HeadingWarning))]
         for warning in caught:
             print(f"warning: {warning.message}", file=sys.stderr)
         return status

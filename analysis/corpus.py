@@ -45,6 +45,11 @@ class ArticleWarning(UserWarning):
     """The article loaded, but not as expected (for example no profile headings found)."""
 
 
+class StructureWarning(ArticleWarning):
+    """How the article's structure was read (no profile headings, Traditional Chinese): the same
+    note is in `Article.warnings`, with its Chinese text for the report's summary."""
+
+
 class HeadingWarning(UserWarning):
     """A line looks like a profile heading but was not taken as one: a reader should check it."""
 
@@ -575,7 +580,7 @@ def parse_article(text: str, metadata: Metadata) -> Article:
                               f"这是繁体中文（{conversion.changed} 个字不同）：转换成简体（OpenCC t2s）后分析，"
                               "位置仍对应原文"),)
     for note in notes:
-        category = HeadingWarning if note.heading else ArticleWarning
+        category = HeadingWarning if note.heading else StructureWarning
         warnings.warn(f"{where}: {note}", category, stacklevel=2)
     if reporters and not metadata.reporters:
         metadata = replace(metadata, reporters=reporters)

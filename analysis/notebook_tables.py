@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from .config import RunConfig
-from .corpus import Article, ArticleWarning, HeadingWarning, load_article
+from .corpus import Article, HeadingWarning, StructureWarning, load_article
 from .tables import CSV_ENCODING
 
 
@@ -22,7 +22,7 @@ def notebook_article(path: str | Path | None) -> Article:
     """The article, without Python's English warnings about its structure: notebook 01 prints the
     same notes in Chinese (`article.warnings`, each with its `zh`), as the report's summary does."""
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ArticleWarning)
+        warnings.simplefilter("ignore", StructureWarning)
         warnings.simplefilter("ignore", HeadingWarning)
         return load_article(path)
 

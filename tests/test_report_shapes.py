@@ -147,15 +147,18 @@ def test_skip_reasons_and_chart_names_are_chinese():
     assert Skipped("10_pull_quote_2", Reason.NO_QUOTE_DATA).line.startswith("图 10 提要引语：")
 
 
-def test_the_report_console_keeps_english_warnings_off_stderr(tmp_path, capsys):
+def test_the_report_console_keeps_english_structure_warnings_off_stderr(tmp_path, capsys):
     from analysis.__main__ import main
 
-    path = tmp_path / "plain.txt"
-    path.write_text(SHAPES["plain"], encoding="utf-8")
-    assert main(["report", str(path), "--out", str(tmp_path / "out"), "--picks", str(tmp_path / "picks")]) == 0
+    folder = tmp_path / "plain"  # a corpus folder whose text no longer matches its checksum
+    folder.mkdir()
+    (folder / "article.txt").write_text(SHAPES["plain"], encoding="utf-8")
+    (folder / "meta.yaml").write_text(f"id: plain\nsha256: {'0' * 64}\n", encoding="utf-8")
+    assert main(["report", str(folder), "--out", str(tmp_path / "out"), "--picks", str(tmp_path / "picks")]) == 0
     out, err = capsys.readouterr()
     assert "no profile headings" not in err and "注意：没有找到点出人物的小标题" in out
     assert "图 01 各人物的主题：文中没有人物段落，未绘制。" in out.splitlines()
+    assert "checksum differs" in err  # not a note of the summary: still said, on stderr
 
 
 def _outputs(notebook: Path) -> str:
