@@ -15,6 +15,7 @@ are shared between tables of one article and go away with it (no cache across ar
 from __future__ import annotations
 
 import functools
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -132,7 +133,26 @@ def _token_counts(analysis: Analysis) -> pd.DataFrame:
 
 
 def all_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
-    """Every table of `tablespec.TABLES` for one article, each with its spec's columns, `article_id` first."""
+    """Every table of `tablespec.TABLES` for one article, each with its spec's columns, `article_id` first.
+
+    After the first article of a process, what it loaded stays out of the garbage collector's
+    way (`_keep_loaded`).
+    """
     from .tablespec import TABLES
 
-    return {spec.name: spec.build(analysis) for spec in TABLES}
+    frames = {spec.name: spec.build(analysis) for spec in TABLES}
+    _keep_loaded()
+    return frames
+
+
+@functools.lru_cache(maxsize=1)
+def _keep_loaded() -> None:
+    """Move everything alive now (dictionaries, the LAC model, word lists, automata, all loaded by
+    the first article) to the collector's permanent generation, once per process.
+
+    Python's full collections walk every container that is alive; with the dictionaries and
+    automata loaded that took about 50 ms, four times per 100 news articles (2.2 ms per article,
+    7 % of every table). Frozen objects are still freed when nothing refers to them; only a cycle
+    among them would never be collected. This changes no result.
+    """
+    gc.freeze()
