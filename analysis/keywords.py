@@ -99,12 +99,18 @@ def jieba_idf() -> tuple[dict[str, float], float]:
 
 
 @per_analysis
+def _content_counts(analysis: Analysis) -> dict[str, Counter]:
+    """Each target section's content words and their counts (tf-idf and keyness both read them)."""
+    grouped = _by_section(analysis)
+    return {section_id: Counter(t.norm for t in grouped[section_id] if is_content(t))
+            for section_id in target_sections(analysis)}
+
+
+@per_analysis
 def tfidf(analysis: Analysis, top_n: int = TOP_N) -> list[Keyword]:
     idf, default = jieba_idf()
     result = []
-    grouped = _by_section(analysis)
-    for section_id in target_sections(analysis):
-        counts = Counter(t.norm for t in grouped[section_id] if is_content(t))
+    for section_id, counts in _content_counts(analysis).items():
         total = sum(counts.values())
         scores = {term: n / total * idf.get(term, default) for term, n in counts.items()}
         result.extend(_ranked(section_id, "tfidf", scores, top_n))
@@ -118,13 +124,13 @@ def textrank(analysis: Analysis, top_n: int = TOP_N) -> list[Keyword]:
     for section_id in target_sections(analysis):
         tokens = grouped[section_id]
         ranked = [is_content(t) and t.pos.startswith(TEXTRANK_POS) for t in tokens]
+        norms = [t.norm for t in tokens]
         weights: dict[tuple[str, str], int] = Counter()
-        for i, token in enumerate(tokens):
-            if not ranked[i]:
-                continue
+        for i in [i for i, keep in enumerate(ranked) if keep]:
+            norm = norms[i]
             for j in range(i + 1, min(i + TEXTRANK_WINDOW, len(tokens))):
-                if ranked[j] and tokens[j].norm != token.norm:
-                    weights[(token.norm, tokens[j].norm)] += 1
+                if ranked[j] and norms[j] != norm:
+                    weights[(norm, norms[j])] += 1
         result.extend(_ranked(section_id, "textrank", pagerank(weights), top_n))
     return result
 
@@ -169,10 +175,8 @@ def reference_frequencies() -> tuple[dict[str, float], float]:
 def keyness(analysis: Analysis, top_n: int = TOP_N) -> list[Keyness]:
     """Words a section uses more than ordinary Chinese does, by G2 against the reference corpus."""
     reference, floor = reference_frequencies()
-    grouped = _by_section(analysis)
     result = []
-    for section_id in target_sections(analysis):
-        counts = Counter(t.norm for t in grouped[section_id] if is_content(t))
+    for section_id, counts in _content_counts(analysis).items():
         size = sum(counts.values())
         rows = []
         for term, count in counts.items():
