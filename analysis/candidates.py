@@ -111,7 +111,7 @@ def _candidates(analysis: Analysis) -> tuple[Candidate, ...]:
     chosen += [s.morpheme for s in found.slogans if s.morpheme in family_words and s.morpheme not in chosen]
     for morpheme in chosen:
         words = family_words[morpheme]
-        marks = [_Mark(t.start, t.end) for t in analysis.tokens if t.norm in words]
+        marks = [_Mark(t.start, t.end) for word in words for t in by_norm.get(word, ())]  # any order: _build sorts
         top = sorted(words, key=lambda w: (-len(by_norm.get(w, ())), w))[:FAMILY_LABEL_WORDS]
         add(f"family:{morpheme}", f"{morpheme}：{'、'.join(top)}", "family", marks)
 
@@ -129,7 +129,8 @@ def _candidates(analysis: Analysis) -> tuple[Candidate, ...]:
 
     profiles = [p.id for p in article.profiles] or [s.id for s in article.sections]
     signals = _signals(analysis, found)
-    candidates = [replace(_build(analysis, cid, label, kind, marks, profiles), signal=signals.get(cid, ""))
+    starts = [s.start for s in analysis.sentences]
+    candidates = [replace(_build(analysis, cid, label, kind, marks, profiles, starts), signal=signals.get(cid, ""))
                   for cid, (label, kind, marks) in raw.items()]
     return tuple(sorted(candidates, key=lambda c: (-c.score, c.candidate_id)))
 
@@ -165,8 +166,8 @@ def _literal_marks(normalized, term: str) -> list[_Mark]:
 
 
 def _build(analysis: Analysis, candidate_id: str, label: str, kind: str, marks: list[_Mark],
-           profiles: list[str]) -> Candidate:
-    starts = [s.start for s in analysis.sentences]
+           profiles: list[str], starts: list[int]) -> Candidate:
+    """`starts`: each sentence's start, in order."""
     by_sentence: dict[int, set[tuple[int, int]]] = defaultdict(set)
     for mark in marks:
         index = bisect.bisect_right(starts, mark.start) - 1

@@ -172,8 +172,10 @@ def reference_frequencies() -> tuple[dict[str, float], float]:
     return table, min(table.values())
 
 
-def keyness(analysis: Analysis, top_n: int = TOP_N) -> list[Keyness]:
-    """Words a section uses more than ordinary Chinese does, by G2 against the reference corpus."""
+@per_analysis
+def keyness(analysis: Analysis, top_n: int = TOP_N) -> tuple[Keyness, ...]:
+    """Words a section uses more than ordinary Chinese does, by G2 against the reference corpus
+    (computed once per analysis: the keyness table and the editor's candidates read it)."""
     reference, floor = reference_frequencies()
     result = []
     for section_id, counts in _content_counts(analysis).items():
@@ -190,7 +192,7 @@ def keyness(analysis: Analysis, top_n: int = TOP_N) -> list[Keyness]:
                                 reliable))
         rows.sort(key=lambda r: (not r.reliable, -r.g2, r.term))
         result.extend(rows[:top_n])
-    return result
+    return tuple(result)
 
 
 def one_sample_g2(count: int, size: int, p: float) -> float:
