@@ -389,23 +389,32 @@ def find_morpheme_families(analysis: Analysis, extra_morphemes: Sequence[str] = 
     content words, plus the given morphemes (those of discovered slogans). Words in which the
     morpheme has another sense (中心 for 心, see `other_senses`) are no members."""
     stop = stopwords()
-    content = [t for t in analysis.tokens
-               if _HAN_WORD.fullmatch(t.norm) and t.norm not in stop and not t.pos.startswith(("nr", "m", "x"))]
+    # Each content word once per section with its count: the edges and counts below then go over
+    # distinct words, not over every token.
+    in_sections = Counter((t.norm, t.section_id) for t in analysis.tokens if _family_word(t.norm, t.pos))
     by_edge: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for token in content:
-        for edge, morpheme in (("end", token.norm[-1]), ("start", token.norm[0])):
-            if carries_meaning(morpheme, token.norm):
-                by_edge[(edge, morpheme)].add(token.norm)
+    for word in dict.fromkeys(word for word, _ in in_sections):
+        for edge, morpheme in (("end", word[-1]), ("start", word[0])):
+            if carries_meaning(morpheme, word):
+                by_edge[(edge, morpheme)].add(word)
     members: dict[str, set[str]] = defaultdict(set)
     for (edge, morpheme), words in by_edge.items():
         # A function character (不, 到, 有) forms no motif, however many words it ends.
         if (len(words) >= MIN_FAMILY_WORDS and morpheme not in stop) or morpheme in extra_morphemes:
             members[morpheme] |= words
-    counts = Counter((morpheme, token.norm, token.section_id) for token in content
-                     for morpheme in {token.norm[0], token.norm[-1]}
-                     if token.norm in members.get(morpheme, ()))
+    counts: Counter = Counter()
+    for (word, section), count in in_sections.items():
+        for morpheme in {word[0], word[-1]}:
+            if word in members.get(morpheme, ()):
+                counts[(morpheme, word, section)] += count
     rows = [FamilyWord(m, w, s, n) for (m, w, s), n in counts.items()]
     return sorted(rows, key=lambda r: (-len(members[r.morpheme]), r.morpheme, r.word, r.profile_id))
+
+
+@lru_cache(maxsize=1 << 16)
+def _family_word(norm: str, pos: str) -> bool:
+    """A content word of Han characters that can belong to a family (not a name, number or symbol)."""
+    return bool(_HAN_WORD.fullmatch(norm)) and norm not in stopwords() and not pos.startswith(("nr", "m", "x"))
 
 
 # --- idioms --------------------------------------------------------------------------------
