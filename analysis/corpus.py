@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import encodings
 from .errors import InputError
-from .headings import (NAME_OPENS_BODY, PERSON_OF_SECTION, SENTENCE_FINAL, TEAM_OPENS_BODY, Heading, Recogniser, heading_shape, is_heading_line, is_quotation,
+from .headings import (NAME_OPENS_BODY, NAME_OPENS_LINE, NAME_ROLE_LINE, PERSON_OF_SECTION, SENTENCE_FINAL, TEAM_OPENS_BODY, Heading, Recogniser, heading_shape, is_heading_line, is_quotation,
                        looks_like_profile_heading, name_opening, resolve, resolve_block,
                        section_person, team_opening)
 from .layout import CAPTION, CHROME, CREDIT, REPORTER, credit_names, line_kind, reporter_names
@@ -317,8 +317,12 @@ def _series(found: list[_Found]) -> list[_Found]:
     found = [f for f in found if f.heading.subject_kind or f.index > 0]
     # Distinct headings only: a page that prints its title twice has no series of sections.
     shapes = Counter(shape for shape, _, _ in {(f.shape, f.heading.headline, f.heading.label) for f in found})
-    return [f for f in found if f.heading.subject_kind and not f.heading.rule.startswith("quote-line")
-            or shapes[f.shape] >= 2]
+    # Rules that read a person off a line's layout alone need lines naming two people or more.
+    layout_names = {rule: {f.heading.name for f in found if f.heading.rule.endswith(rule)}
+                    for rule in (NAME_ROLE_LINE, NAME_OPENS_LINE)}
+    return [f for f in found
+            if (f.heading.subject_kind and not f.heading.rule.startswith("quote-line") or shapes[f.shape] >= 2)
+            and not any(f.heading.rule.endswith(rule) and len(names) < 2 for rule, names in layout_names.items())]
 
 
 MAX_BLOCK_LINES = 3

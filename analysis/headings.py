@@ -61,6 +61,8 @@ _DASH_LINE_RE = re.compile(rf"^(?P<who>[^—\-－─]{{2,{MAX_LONG_WHO_CHARS}}}?
 _DASH_RE = re.compile(rf"^(?P<left>[^—\-－─]+?)\s*{_DASHES}\s*(?P<right>[^—\-－─]+)$")
 _BRACKET_RE = re.compile(r"^[【\[〖](?P<who>[^】\]〗]{2,30})[】\]〗]\s*(?P<headline>.*)$")
 _HAN_RE = re.compile(f"^[{HAN}]+$")
+# 熊某某 地铁引导员: a name, a space and a role, as a photo feature labels each person.
+_NAME_ROLE_RE = re.compile(f"^(?P<name>[{HAN}·]{{2,4}})[\\s\u3000]+(?P<role>[{HAN}]{{2,12}})$")
 _HAN_SEARCH_RE = re.compile(f"[{HAN}]")
 # A role may carry digits or Latin letters (114话务员, 12345热线话务员, 95598值班员).
 _ROLE_RE = re.compile(f"^[{HAN}0-9０-９A-Za-z“”\"·]+$")
@@ -87,6 +89,8 @@ TEAM = "team"
 ROLE_SPACE_NAME = "role-space-name"
 NAME_OPENS_BODY = "name-opens-body"  # a thematic heading whose first sentence introduces a person: 曹群先，…人，今年60岁
 TEAM_OPENS_BODY = "team-opens-body"  # … or a unit: 某某中心社会教育科，成立于2015年
+NAME_ROLE_LINE = "layout"  # 熊某某 地铁引导员, believed only in a series of such lines naming different people
+NAME_OPENS_LINE = "name-opens-line"  # a caption-like line 李某某开着垃圾收集车 over a body that names the person again
 WHO_LABEL = "who-label"  # 主角：NAME, 人物：NAME
 PERSON_OF_SECTION = "person-of-section"  # one of a series of thematic headings over a section naming one person (or one above all)  # the layout names the person: ROLE, a space, NAME on a line of its own
 NO_SUBJECT = "no-subject"
@@ -249,6 +253,9 @@ def heading_shape(line: str, following: str | None = None) -> Shape | None:
         return Shape("numbered", ((text, None),) if len(text) <= MAX_WHO_CHARS else ((None, text),))
     if dash_line:
         return Shape("dash-line", ((dash_line.group("who"), None),))
+    name_role = _NAME_ROLE_RE.match(text)
+    if name_role and not numbered:
+        return Shape("name-role", ((name_role.group("name"), name_role.group("role")),))
     return None
 
 
@@ -264,6 +271,11 @@ def resolve(shape: Shape, body: str, recogniser: Recogniser | None = None) -> He
     None when the line cannot be a section heading at all (its lead is a long phrase, or a field
     label such as 地点：).
     """
+    if shape.shape == "name-role":
+        name, role = shape.readings[0]
+        if looks_like_name(name) and not is_common_word(name) and role.endswith(PERSON_ROLE_ENDINGS):
+            return Heading(role, name, None, "person", f"name-role:{NAME_ROLE_LINE}")
+        return None
     if shape.shape == "colon":
         label, headline = shape.readings[0]
         label = _unquote(label or "")
@@ -470,6 +482,18 @@ def role_space_name(line: str) -> tuple[str, str] | None:
     return role, match.group("name")
 
 
+def _name_opening_line(line: str, body: str, recogniser: Recogniser | None) -> str | None:
+    """The person a short caption-like line opens with (李某某开着垃圾收集车, 林某某（左）), when the
+    recogniser tags the name at the line's start and the body names the person again."""
+    if recogniser is None:
+        return None
+    people = recogniser(line)
+    if not people or people[0][0] != 0:
+        return None
+    word = people[0][2]
+    return word if len(word) >= 2 and not is_common_word(word) and word in body else None
+
+
 def resolve_block(block: list[str], body: str, recogniser: Recogniser | None = None) -> Heading | None:
     """A run of one to three short unmarked lines between paragraphs, as national papers print a
     section opening (``1:30 合肥`` / ``市动物疫病预防中心驻厂检验员`` / ``400头中检疫剔除病死猪``).
@@ -487,6 +511,9 @@ def resolve_block(block: list[str], body: str, recogniser: Recogniser | None = N
                            f"line:{ROLE_SPACE_NAME}")
         if is_quotation(line) or len(line) > MAX_BLOCK_LINE_CHARS:
             continue
+        opener = _name_opening_line(line, body, recogniser)
+        if opener:
+            return Heading(None, opener, line, "person", f"line:{NAME_OPENS_LINE}")
         who = _unquote(line)
         split = split_role_name(who, body) if len(who) <= MAX_WHO_CHARS else None
         if split:

@@ -51,7 +51,7 @@ _REPORTER_RE = re.compile(
 )
 _CHROME_START_RE = re.compile(
     rf"^[\s•·●▪■◆]*[【\[（(]?\s*(?:您的位置|你的位置|所在位置|当前位置|首页\s*[>＞»]|"
-    rf"(?:发表时间|发布时间|发稿时间|更新时间|时间|来源|作者|责任编辑|责编|编辑|网络编辑|审核|校对|"
+    rf"(?:发表时间|发布时间|发稿时间|更新时间|时间|来源|作者|责任编辑|责编|编辑|网络编辑|审核|校对|初审编辑|初审|二审|三审|终审|审校|编审|监制|出品人|策划|统筹|"
     rf"本文来源|本文来自|原标题|原题|浏览次数|阅读[数量]|分享[到至]?|相关新闻|相关阅读|延伸阅读|推荐阅读)\s*[:：|｜]|"
     rf"分享到|上一篇|下一篇|上一页|下一页|版权所有|版权声明|Copyright|©|未经授权|欢迎分享|扫一扫|扫描二维码|"
     rf"微信扫|手机看新闻|【纠错】)",
@@ -64,6 +64,8 @@ _MENU_RE = re.compile(
 )
 # 2012年05月02日00:00    来源:人民网 / 2023-01-23 09:24   来源: 海南日报: a dateline of the web page.
 _PAGE_DATELINE_RE = re.compile(r"^\s*(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s|$)")
+# 2018-02-09 / 2019年01月29日 alone on a line (a web page's date under the title).
+_DATE_ONLY_RE = re.compile(r"^\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)\s*(?:星期[一二三四五六日天])?\s*$")
 _PAPER_EDITION_RE = re.compile(r"^\s*《\s*[\u4e00-\u9fff]{2,10}\s*》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日.*[)）]\s*$")
 _COPYRIGHT_RE = re.compile(r"(?:版权所有|未经授权.{0,12}不得转载|Copyright|©|All Rights Reserved)", re.IGNORECASE)
 # A caption or chrome line is short; a longer line is a paragraph that happens to start alike.
@@ -89,7 +91,7 @@ def line_kind(line: str) -> str | None:
     if len(text) <= MAX_CAPTION_CHARS and _DATA_SOURCE_RE.match(text):
         return DATA_SOURCE
     if len(text) <= MAX_CHROME_CHARS and (_CHROME_START_RE.match(text) or _MENU_RE.match(text) or _PAPER_EDITION_RE.match(text)
-                                          or _PAGE_DATELINE_RE.match(text)):
+                                          or _PAGE_DATELINE_RE.match(text) or _DATE_ONLY_RE.match(text)):
         return CHROME
     if len(text) <= MAX_CHROME_CHARS * 2 and _COPYRIGHT_RE.search(text):
         return CHROME

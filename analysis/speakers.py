@@ -521,6 +521,10 @@ def addressed(people: SectionPeople, before: str, at: int) -> str | None:
 
 # ---------------------------------------------------------------- the order of the rules
 
+# 他说 / 李某某笑着说 alone on the line before a quote that opens its paragraph: the tag of that quote.
+_BARE_TAG_RE = re.compile(r"^[^，,。；;“”\s]{1,8}(?:说|道|讲|表示|坦言|感慨|回忆|告诉记者)$")
+
+
 def _last_sentence(text: str) -> str:
     return re.split(rf"[{SENTENCE_END}]", text)[-1]
 
@@ -619,6 +623,9 @@ def _heading_quote(text: str, span: QuoteSpan) -> bool:
     the paragraph ends with it, is short, and has no sentence-final mark."""
     first, last = span.paragraph
     paragraph = text[first:last].strip()
+    above = text[:first].rstrip()
+    if _BARE_TAG_RE.match(above[above.rfind("\n") + 1:].strip()):
+        return False  # 他说 / “…”: the words of the tag above, not a heading
     return (paragraph.endswith(("”", "’")) and text[span.close_at + 1:last].strip() == ""
             and len(paragraph) <= MAX_HEADING_CHARS
             and not re.search(rf"[{SENTENCE_END}]", paragraph.rstrip("”’")))
@@ -706,11 +713,11 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
     first = span.paragraph[0]
     region_start, region_end = first, span.open_at
     if not people.masked[first:span.open_at].strip():  # the quote opens its paragraph: the paragraph before
-        region_end = max(0, first - 1)
+        region_end = len(text[:first].rstrip())  # past blank lines between the paragraphs
         region_start = text.rfind("\n", 0, region_end) + 1
     narration = people.narration[region_start:region_end].rstrip()
     previous = _previous_sentence(narration)
-    if previous and (speaks_first_person or previous.endswith(("：", ":"))):
+    if previous and (speaks_first_person or previous.endswith(("：", ":")) or _BARE_TAG_RE.match(previous.strip())):
         clause_text = previous.rstrip("：:")
         found = people.first_reference(clause_text, region_start + len(narration) - (len(previous) - len(clause_text)))
         if found.name:

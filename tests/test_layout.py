@@ -495,3 +495,68 @@ def test_field_lines_are_no_sections_and_a_who_label_names_the_section():
     assert [(p.name, p.rule) for p in article.profiles] == [("贺晓毅", "colon:who-label")]
     assert not any(s.kind == "section" for s in article.sections)  # 地点：… opens no section
     assert_tiles(article)
+
+
+NAME_ROLE_LINES = """春节守护者
+
+除夕守岁，团圆喜乐
+
+而对依然奋斗在一线的他们
+
+熊晓华 地铁引导员
+
+春节值守第2年
+
+他说
+
+“让乘客安全乘车，准点归家”
+
+张晓琴 新闻工作者
+
+春节值守第3年
+
+她说
+
+“春节新闻不断档，我们永远在现场”
+"""
+
+
+def test_name_space_role_lines_in_a_series_open_each_persons_section():
+    article = parse(NAME_ROLE_LINES)
+    assert [(p.name, p.role, p.rule) for p in article.profiles] == [
+        ("熊晓华", "地铁引导员", "name-role:layout"), ("张晓琴", "新闻工作者", "name-role:layout")]
+    assert_tiles(article)
+
+
+def test_a_single_name_role_line_is_no_heading():
+    text = NAME_ROLE_LINES.split("张晓琴")[0]
+    with pytest.warns(ArticleWarning, match="no profile headings"):
+        article = parse(text)
+    assert article.profiles == ()
+
+
+CAPTION_HEADINGS = """今日是环卫工人节
+
+我们走上街头，记录下他们工作的身影。千家万户尚熟睡，环卫工人已上岗。
+
+李玉梅正在擦拭垃圾车
+
+在环卫工人岗位上坚守了18年的李玉梅，每天风里来雨里去。李玉梅说，这辆车跟了她18年。
+
+张铁林开清洗车
+
+环卫清洗车司机张铁林说：“今年4月份开始从事这份工作，每天在路边冲洗地面。”
+"""
+
+
+def test_caption_lines_opening_with_two_peoples_names_open_their_sections():
+    article = parse(CAPTION_HEADINGS)
+    assert [(p.name, p.rule) for p in article.profiles] == [
+        ("李玉梅", "line:name-opens-line"), ("张铁林", "line:name-opens-line")]
+    assert_tiles(article)
+
+
+def test_a_date_alone_on_a_line_is_page_chrome():
+    assert line_kind("2018-02-09") == "chrome"
+    assert line_kind("2019年01月29日 星期二") == "chrome"
+    assert line_kind("2018年2月9日，记者来到社区。") is None

@@ -20,12 +20,12 @@ from analysis.evaluate import DEVSET, evaluate_folder, gold_folders, load_gold, 
 
 # The right count per score; `invented_at_most` and `failed_at_most` are ceilings (lower them as they fall).
 FLOORS = {
-    "devset": {"subjects": 27, "people": 74, "quotes": 103, "speakers": 73, "unnamed": 18, "facts": 24, "invented_at_most": 3,
-               "extra_subjects_at_most": 3, "failed_at_most": 0},
+    "devset": {"subjects": 42, "people": 111, "quotes": 141, "speakers": 100, "unnamed": 24, "facts": 28, "invented_at_most": 13,
+               "extra_subjects_at_most": 4, "failed_at_most": 0},
     "bundled": {"subjects": 9, "people": 10, "quotes": 32, "speakers": 26, "unnamed": 6, "facts": 17, "invented_at_most": 0,
                 "extra_subjects_at_most": 0, "failed_at_most": 0},
 }
-MIN_ARTICLES = 38
+MIN_ARTICLES = 53
 
 FOLDERS = gold_folders()
 

@@ -233,3 +233,9 @@ def test_back_to_back_calls_named_by_the_sentence_after_them():
 def test_the_name_that_stands_first_before_a_colon():
     quotes = speech("李建国每天都走一圈。\n王大海是李建国安排值班的司炉工之一：“我就是佩服他，他的活一点儿不比我们少。”")
     assert [q.speaker for q in quotes] == ["王大海"]
+
+
+def test_a_tag_alone_on_the_line_above_speaks_the_quote_below():
+    # 他说 / (blank line) / “…”: a photo feature's layout; the quote is his, not a heading.
+    quotes = speech("赵文华在站台上值守，这是他春节值守的第2年。\n\n他说\n\n“让乘客安全乘车，准点归家”\n")
+    assert [q.speaker for q in quotes] == ["赵文华"]
