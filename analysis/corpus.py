@@ -483,8 +483,8 @@ def _passed_over_notes(text: str, lines: list[_Line], found: list[_Found], parts
         part = next(p for p in parts if p.start <= line.start < p.end)
         where = {"front": "the front section", "body": "the body"}.get(
             part.kind, f"{part.kind} {part.id}" + (" (a section without subject)" if part.kind == "section" else ""))
-        where_zh = {"front": "导语", "body": "正文", "profile": f"人物段落 {part.id}",
-                    "section": f"无主角的分节 {part.id}"}.get(part.kind, f"{part.kind} {part.id}")
+        where_zh = {"front": "导语", "body": "正文", "profile": f"人物段落 {part.id} ",
+                    "section": f"无主角的分节 {part.id} "}.get(part.kind, f"{part.kind} {part.id} ")
         line_number = text.count("\n", 0, line.start) + 1
         shown = line.text.strip()[:30]
         yield ArticleNote(f"line {line_number} ({shown!r}) looks like a profile heading, but no "
