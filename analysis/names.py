@@ -452,9 +452,31 @@ def people_in(analysis: Analysis, recogniser: str = DEFAULT_RECOGNISER) -> tuple
     for name in [n for n in accepted if accepted[n] == "lac" and len(n) >= 3]:
         if accepted.get(name[:-1]):
             del accepted[name]
+    # A name cut short (方洪 of 方洪有, 张玉 of 张玉滚): every mention goes on with the same character.
+    for name in [n for n in accepted if accepted[n] == "lac" and len(n) == 2]:
+        whole = _always_followed(text, spans.get(name) or [], name)
+        if whole and whole not in accepted:
+            accepted[whole] = accepted.pop(name)
     if len(accepted) < len(candidates):
         spans = _occurrences(text, accepted)
     return _assemble(analysis, accepted, spans)
+
+
+# Characters that follow a name without belonging to it (李明说, 李明在, 李明的 ...).
+_AFTER_NAME_CHARS = frozenset("说是在的和也就都又还今每正把被给对向为从到与跟让已曾便才所将要会能等们告笑表介回坦感")
+
+
+def _always_followed(text: str, found: list[tuple[int, int]], name: str) -> str | None:
+    """name + c when all (two or more) mentions of `name` go on with the same Han character c that
+    does not usually follow a name, and name + c looks like a name: LAC cut a three-character name."""
+    following = {text[end:end + 1] for _, end in found}
+    if len(found) < 2 or len(following) != 1:
+        return None
+    char = following.pop()
+    whole = name + char
+    if not char or char in _AFTER_NAME_CHARS or not re.fullmatch(f"[{_HAN}]", char) or not looks_like_name(whole):
+        return None
+    return whole
 
 
 def _trimmed(word: str, counts: dict[str, int]) -> str:

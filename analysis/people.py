@@ -29,11 +29,12 @@ from .quotes import Quote, extract_quotes
 from .text import Sentence, normalize
 
 # Verbs of joining; a year in the same clause chain as one of them dates the joining.
-_JOIN_RE = re.compile(r"进入|加入|入职|走进|走上|来到|到岗|参加工作|就在|开始在|从事")
+_JOIN_RE = re.compile(r"进入|加入|入职|走进|走上|来到|到岗|参加[^，,。]{0,4}工作|就在|开始在|从事|干起|当上|当起|来当|入行|"
+                      r"正式成为|接触到[^，,。]{0,8}这一行")
 # A year that dates another life event (2016年大学毕业的周蓝蓝 …) does not date the joining,
 _OTHER_EVENT_RE = re.compile(r"毕业|出生|结婚|退休|退伍|转业|生下")
 # unless it is the degree right before the first job: 毕业后…走进, 毕业的X第一次走进.
-_FIRST_JOB_RE = re.compile(r"毕业(?:后|之后|以后|就)|毕业的.{0,12}(?:第一次|首次|初次)")
+_FIRST_JOB_RE = re.compile(r"毕业(?:后|之后|以后|就|即|参加)|毕业的.{0,12}(?:第一次|首次|初次)")
 _SINCE_RE = re.compile(r"从(?P<year>\d{4})年(?:起|开始)?(?:到现在|至今|到今天)")
 _NUMBER = r"(?P<n>\d+|[一二三四五六七八九十两]{1,3})"
 # A stated length of service: 入职四年, 工作了8年, 在中心工作了五年 (these also date the joining) …
@@ -47,11 +48,14 @@ _SERVED_RE = re.compile(
 # … and the idioms of a long service: 一站就是13年, 一干就是二十年; 从警17年, 从医5年, 从教33年, 服务30余年;
 # 工作已经17年了, 当小区保安有6年了 (years served only).
 _SERVED_IDIOM_RE = re.compile(
-    r"一[站干守做待坚扎]就是(?P<n>\d+|[一二三四五六七八九十两]{1,3})(?:多|余)?年(?P<more>多|余)?"
+    r"一[\u4e00-\u9fff][，,]?就是(?P<n>\d+|[一二三四五六七八九十两]{1,3})(?:多|余)?(?:个年头|年)(?P<more>多|余)?"
     r"|(?:从医|从警|从教|任教|执教|从军|扎根[^，,。]{1,8}|服务了?)(?:了|已经|已|有)?"
     r"(?P<n2>\d+|[一二三四五六七八九十两]{1,3})(?:多|余)?年(?P<more2>多|余)?(?!前)"
     r"|(?:工作|干|当[^，,。]{1,10}|做[^，,。]{1,10})(?:已经|已有|已|有)+"
-    r"(?P<n3>\d+|[一二三四五六七八九十两]{1,3})(?:多|余)?年(?P<more3>多|余)?(?!前)")
+    r"(?P<n3>\d+|[一二三四五六七八九十两]{1,3})(?:多|余)?(?:个年头|年)(?P<more3>多|余)?(?!前)"
+    r"|(?:当|做|干)[^，,。]{1,10}?(?P<n4>\d+|[一二三四五六七八九十两]{1,3})年了"
+    r"|在[^，,。]{1,12}?(?:站|守|待|坚守|扎根)了(?P<n5>\d+|[一二三四五六七八九十两]{1,3})(?:多|余)?年(?P<more5>多|余)?"
+    r"|(?:已经|已)有(?P<n6>\d+|[一二三四五六七八九十两]{1,3})个年头")
 # People other than the one a sentence is about, who could be the subject of its verb.
 _OTHER_PERSON_RE = re.compile(r"同事|丈夫|妻子|女儿|儿子|孩子|母亲|父亲|姑娘|先生|女士|市民|徒弟|师傅|新人")
 # Groups: a figure said of them is the team's (每天接听数百通电话 of 话务员们), not one person's.
@@ -298,7 +302,9 @@ def _joined_years(analysis: Analysis, referents: _Referents,
             if not (sentence.start <= mention.start and mention.end <= join_at):
                 continue
             between = article.text[mention.end:join_at]
-            other_event = _OTHER_EVENT_RE.search(between) and not _FIRST_JOB_RE.search(between)
+            # (the verb's first characters too: 毕业参加工作 is the degree right before the first job)
+            other_event = _OTHER_EVENT_RE.search(between) and not _FIRST_JOB_RE.search(
+                article.text[mention.end:join_at + 2])
             if len(between) <= MAX_YEAR_TO_VERB and not other_event:
                 found[person] = (mention.year, sentence)
                 break
@@ -332,8 +338,8 @@ def _years_served(analysis: Analysis, referents: _Referents) -> dict[str, tuple[
             matches += [(m, False) for m in _YEARS_RE.finditer(norm.text)][:1]
         for match, tenure in sorted(matches, key=lambda item: item[0].start()):
             groups = match.groupdict()
-            number = groups["n"] or groups.get("n2") or groups.get("n3")
-            more = groups["more"] or groups.get("more2") or groups.get("more3")
+            number = next((groups[key] for key in ("n", "n2", "n3", "n4", "n5", "n6") if groups.get(key)), None)
+            more = next((groups[key] for key in ("more", "more2", "more3", "more5") if groups.get(key)), None)
             years = read_numeral(number) if number else None
             if years is None or years > 60 or number == "一" and not more:
                 continue

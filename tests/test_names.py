@@ -138,3 +138,15 @@ def test_dotted_names_compound_surnames_and_titles():
 def test_a_long_name_without_a_dot():
     analysis = analysed("车厢内,乘警长周元带着乘警巴图克西克已经完成了列车消毒。巴图克西克说,春运期间每天都很忙。")
     assert {"周元", "巴图克西克"} <= set(person_names(analysis))
+
+
+def test_a_two_character_name_always_followed_by_the_same_character_is_a_cut_three_character_name():
+    from analysis.names import _always_followed
+
+    text = "方洪有今年44岁。早上8点，方洪有带我去楼道。"
+    spans = [(m, m + 2) for m in (0, text.index("方洪", 5))]
+    assert _always_followed(text, spans, "方洪") == "方洪有"
+    said = "李明说，他很忙。李明说完就走了。"
+    assert _always_followed(said, [(0, 2), (8, 10)], "李明") is None  # 说 follows names: no part of one
+    once = "方洪有今年44岁。"
+    assert _always_followed(once, [(0, 2)], "方洪") is None  # one mention proves nothing

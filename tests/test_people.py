@@ -34,6 +34,9 @@ def person_of(body, heading="话务员张晓:认真工作", published="2017-11",
     ("当2016年大学毕业的张晓第一次走进中心,她就想到了很多。", 2016),  # the degree, then the first job
     ("2016年大学毕业后,张晓第一次走进了热线中心。", 2016),
     ("张晓2010年毕业于南京大学,去年来到中心。", 2016),  # the degree's year is not the joining's
+    ("2015年，张晓回到家乡干起了快递员。", 2015),
+    ("张晓自1996年毕业参加公安工作后，就守护在这里。", 1996),
+    ("回想2010年刚来当社区民警，张晓有些感慨。", 2010),
 ])
 def test_joined_year_patterns(body, year):
     person = person_of(body)
@@ -204,6 +207,10 @@ def test_an_interviews_answers_give_the_joined_year_and_the_years():
     ("张晓离开了服务30余年的港口。", 30),
     ("张晓工作已经17年了，还是那么细心。", 17),
     ("张晓当小区保安有6年了。", 6),
+    ("张晓回到家乡送快递，这一干，就是9年。", 9),
+    ("张晓做环卫工人四年了。", 4),
+    ("张晓已在讲台上站了三十三年。", 33),
+    ("张晓守护在这里，到现在已经有37个年头。", 37),
 ])
 def test_idioms_of_a_long_service_give_the_years_served(body, years):
     person = person_of(body)
