@@ -354,6 +354,11 @@ def _clean(phrase: str) -> str:
 
 # ---------------------------------------------------------------- reporting clauses
 
+# 传来一位老人急切的声音 / 响起他熟悉的声音: whose voice is heard.
+_VOICE_RE = re.compile(rf"(?:传来|响起|传出|听到|听见)(?P<who>[{HAN}]{{1,12}}?)的?"
+                       r"(?:急切|焦急|着急|熟悉|温柔|沙哑|激动|颤抖|虚弱|洪亮|清脆|稚嫩|苍老|哽咽|低沉)?的?声音$")
+
+
 def tag_before(people: SectionPeople, before: str, at: int, allow_pronoun: bool = True) -> Speaker:
     """A reporting clause that ends right before the quote (`…说：` / `…告诉记者，` / `…勉励他：`)."""
     stripped = before.rstrip()
@@ -371,6 +376,13 @@ def tag_before(people: SectionPeople, before: str, at: int, allow_pronoun: bool 
             found = people.first_reference(earlier, clause_at - len(clause))  # …照片，高兴地说：the sentence's subject
         if found or found is UNCLEAR:
             return found if found is UNCLEAR else Speaker(found.name, found.description, "before")
+    voice = _VOICE_RE.search(clause)
+    if voice:  # 另一端传来一位老人急切的声音，“…”: the voice's owner speaks
+        found = people.reference(voice.group("who"), clause_at - len(clause) + voice.end("who"), allow_pronoun)
+        if found or found is UNCLEAR:
+            return found if found is UNCLEAR else Speaker(found.name, found.description, "before")
+        if _UNNAMED_RE.match(voice.group("who") + "说"):  # (the pattern wants the clause to go on)
+            return Speaker(None, voice.group("who"), "before")
     if stripped.endswith(("：", ":")):
         address = _ADDRESS_TAG_RE.search(clause)
         if address:

@@ -144,7 +144,8 @@ def test_the_sentence_after_the_quote_may_open_with_circumstances():
 
 def test_a_voice_named_before_a_colon():
     quotes = speech("李建国刚到门口，屋内传出王婆婆的声音：“好孩子，是你吗？”李建国回答：“是我。”")
-    assert who(quotes) == [("王婆婆", None, "introduced"), ("李建国", None, "before")]
+    # The voice rule decides it now (传出王婆婆的声音), before the colon's introduction would.
+    assert who(quotes) == [("王婆婆", None, "before"), ("李建国", None, "before")]
 
 
 def test_words_alone_in_a_section_about_one_person_are_that_persons():
@@ -239,3 +240,8 @@ def test_a_tag_alone_on_the_line_above_speaks_the_quote_below():
     # 他说 / (blank line) / “…”: a photo feature's layout; the quote is his, not a heading.
     quotes = speech("赵文华在站台上值守，这是他春节值守的第2年。\n\n他说\n\n“让乘客安全乘车，准点归家”\n")
     assert [q.speaker for q in quotes] == ["赵文华"]
+
+
+def test_a_voice_heard_speaks_its_words():
+    quotes = speech("李建国拿起电话，另一端便传来一位老人急切的声音，“您好，我找不到回家的路了。”")
+    assert who(quotes) == [(None, "一位老人", "before")]
