@@ -61,14 +61,16 @@ _DASH_LINE_RE = re.compile(rf"^(?P<who>[^—\-－─]{{2,{MAX_LONG_WHO_CHARS}}}?
 _DASH_RE = re.compile(rf"^(?P<left>[^—\-－─]+?)\s*{_DASHES}\s*(?P<right>[^—\-－─]+)$")
 _BRACKET_RE = re.compile(r"^[【\[〖](?P<who>[^】\]〗]{2,30})[】\]〗]\s*(?P<headline>.*)$")
 _HAN_RE = re.compile(f"^[{HAN}]+$")
-# 熊某某 地铁引导员: a name, a space and a role, as a photo feature labels each person.
+# 熊某某 地铁引导员: a name, a space and a role, as a photo feature labels each person (or glued:
+# 邵某某复兴号高铁司机, at most this long).
+MAX_GLUED_CHARS = 16
 _NAME_ROLE_RE = re.compile(f"^(?P<name>[{HAN}·]{{2,4}})[\\s\u3000]+(?P<role>[{HAN}]{{2,12}})$")
 _HAN_SEARCH_RE = re.compile(f"[{HAN}]")
 # A role may carry digits or Latin letters (114话务员, 12345热线话务员, 95598值班员).
 _ROLE_RE = re.compile(f"^[{HAN}0-9０-９A-Za-z“”\"·]+$")
 
 # The last characters of Chinese job titles (话务员, 组长, 工程师, 书记 ...): a role-only heading.
-PERSON_ROLE_ENDINGS = ("员", "长", "师", "手", "工", "官", "任", "理", "家", "者", "生", "警", "医", "兵",
+PERSON_ROLE_ENDINGS = ("员", "长", "师", "手", "工", "官", "任", "理", "家", "者", "生", "警", "医", "兵", "司机",
                        "嫂", "姐", "哥", "叔", "姨", "士", "匠", "娘", "爷", "奶", "妈", "书记", "代表", "干部")
 # The endings of teams and organisations (志愿服务队, 话务班, 调解小组, 服务中心, 派出所 ...).
 TEAM_ENDINGS = ("队", "班", "组", "站", "中心", "团队", "协会", "委员会", "合作社", "车间", "工作室", "服务社",
@@ -256,6 +258,8 @@ def heading_shape(line: str, following: str | None = None) -> Shape | None:
     name_role = _NAME_ROLE_RE.match(text)
     if name_role and not numbered:
         return Shape("name-role", ((name_role.group("name"), name_role.group("role")),))
+    if not numbered and _ROLE_LINE_RE.match(text) and len(text) <= MAX_GLUED_CHARS and text.endswith(PERSON_ROLE_ENDINGS):
+        return Shape("name-role", ((text, None),))  # 邵某某复兴号高铁司机: the name glued to the role
     return None
 
 
@@ -273,7 +277,11 @@ def resolve(shape: Shape, body: str, recogniser: Recogniser | None = None) -> He
     """
     if shape.shape == "name-role":
         name, role = shape.readings[0]
-        if looks_like_name(name) and not is_common_word(name) and role.endswith(PERSON_ROLE_ENDINGS):
+        if role is None and recogniser is not None:  # glued: the model finds where the name ends
+            people = recogniser(name)
+            if people and people[0][0] == 0 and len(people[0][2]) >= 2:
+                name, role = people[0][2], name[people[0][1]:]
+        if role and looks_like_name(name) and not is_common_word(name) and role.endswith(PERSON_ROLE_ENDINGS):
             return Heading(role, name, None, "person", f"name-role:{NAME_ROLE_LINE}")
         return None
     if shape.shape == "colon":

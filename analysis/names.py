@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from . import lac
 from .corpus import Article
-from .headings import ROLE_ENDINGS, looks_like_name, surnames
+from .headings import ROLE_ENDINGS, is_common_word, looks_like_name, surnames
 from .lexicon import HAN, QUOTED_TERM_MAX_CHARS
 from .pipeline import Analysis, per_analysis
 from .segment import Token
@@ -427,13 +427,16 @@ def people_in(analysis: Analysis, recogniser: str = DEFAULT_RECOGNISER) -> tuple
     reporters = set(article.metadata.reporters) | set(article.credited)  # photographers of set-aside credits
     counts = _lac_candidates(analysis) if recogniser == "lac" else _jieba_candidates(analysis)
     trimmed = {_trimmed(w, counts) for w in counts}
-    candidates = {w for w in trimmed if _plausible(w)} | heading_names | reporters
+    speakers = _role_and_speech_names(text) if recogniser == "lac" else set()
+    candidates = {w for w in trimmed if _plausible(w)} | heading_names | reporters | speakers
     spans = _occurrences(text, candidates)
     accepted: dict[str, str] = {}
     for name in candidates:
         found = spans.get(name) or []
         if name in heading_names:
             accepted[name] = "heading"
+        elif name in speakers and found:
+            accepted[name] = "role+speech"
         elif name in reporters:
             if found:
                 accepted[name] = "metadata"
@@ -477,6 +480,28 @@ def _always_followed(text: str, found: list[tuple[int, int]], name: str) -> str 
     if not char or char in _AFTER_NAME_CHARS or not re.fullmatch(f"[{_HAN}]", char) or not looks_like_name(whole):
         return None
     return whole
+
+
+# 惠诚说, 惠诚笑着说: a verb of speech right after a name (not 他们说, 记者说, 大家都说).
+_COMMON_RE = re.compile(r"[他她我你们家者这那都也就还又在是的了着和对向跟把被给]")
+_SPEECH_AFTER_RE = re.compile(rf"(?=([{_HAN}]{{2,3}})(?:笑着说|说道|说|表示|告诉记者|介绍|回忆))")
+
+
+def _role_and_speech_names(text: str) -> set[str]:
+    """Names the model misses (惠诚 of 快递员惠诚) that the text itself marks twice over: right after
+    a role word at least once (快递员惠诚) and before a verb of speech at least twice (惠诚说)."""
+    speaking: dict[str, int] = defaultdict(int)
+    for match in _SPEECH_AFTER_RE.finditer(text):
+        speaking[match.group(1)] += 1
+    found = set()
+    for name, count in speaking.items():
+        if count < 2 or _COMMON_RE.search(name) or is_common_word(name):
+            continue
+        after_role = any(_is_role_word(text[max(0, m.start() - n):m.start()])
+                         for m in re.finditer(re.escape(name), text) for n in (2, 3))
+        if after_role:
+            found.add(name)
+    return found
 
 
 def _trimmed(word: str, counts: dict[str, int]) -> str:

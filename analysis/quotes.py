@@ -140,13 +140,41 @@ def _open_unopened(text: str, boundary: int, close_at: int) -> _Span:
                  "closing mark without an opening mark; opened at the start of its sentence")
 
 
+# A quote printed as verse, one short line after another (“今年是…首次春运 / 我的工作就是… / …回家”),
+# is one paragraph for the quote scan when no line of it opens another quote: at most this many lines.
+MAX_VERSE_LINES = 20
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in re.finditer(r"[\r\n]+", text):
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if e > s]
+    return _verse_quotes(text, [(s, e) for s, e in spans if e > s])
+
+
+def _verse_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines joined where a line opens a quote that a later line closes, no line between opening
+    another: a quote set line by line. A paragraph that opens a quote and the next that opens one
+    too (a quote of several paragraphs, each opened) stays as it is."""
+    merged: list[tuple[int, int]] = []
+    index = 0
+    while index < len(spans):
+        first, last = spans[index]
+        line = text[first:last]
+        end = index
+        if line.count("“") > line.count("”"):
+            for ahead in range(index + 1, min(len(spans), index + 1 + MAX_VERSE_LINES)):
+                following = text[spans[ahead][0]:spans[ahead][1]]
+                if "“" in following:
+                    break
+                if "”" in following:
+                    end = ahead
+                    break
+        merged.append((first, spans[end][1]))
+        index = end + 1
+    return merged
 
 
 # ---------------------------------------------------------------- kinds

@@ -150,3 +150,12 @@ def test_a_two_character_name_always_followed_by_the_same_character_is_a_cut_thr
     assert _always_followed(said, [(0, 2), (8, 10)], "李明") is None  # 说 follows names: no part of one
     once = "方洪有今年44岁。"
     assert _always_followed(once, [(0, 2)], "方洪") is None  # one mention proves nothing
+
+
+def test_a_name_after_a_role_and_twice_before_a_verb_of_speech_is_a_person():
+    from analysis.names import _role_and_speech_names
+
+    text = ("清涧县快递员惠诚发动了三轮车。“大家都叫我熟悉的陌生人。”惠诚笑着说。"
+            "“舍小家为大家不是口号。”惠诚说。他们说，快递员很辛苦。")
+    assert _role_and_speech_names(text) == {"惠诚"}
+    assert _role_and_speech_names("惠诚笑着说，快递很忙。惠诚说完就走了。") == set()  # never after a role

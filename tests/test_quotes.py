@@ -239,3 +239,27 @@ def test_span_invariant_on_any_arrangement_of_marks(body):
     for quote in extract_quotes(analysis) + pull_quotes(analysis, min_chars=1, max_chars=80):
         assert analysis.article.text[quote.start:quote.end] == quote.text
         assert quote.text.strip() and "\n" not in quote.text
+
+
+def test_a_quote_set_line_by_line_is_one_quote():
+    from analysis.corpus import Metadata, parse_article
+    from analysis.pipeline import analyse
+    from analysis.quotes import extract_quotes
+
+    text = ("春运里的他们\n\n01\n邵晓明复兴号高铁司机\n“今年是复兴号高铁首次春运\n我的工作就是驾驶复兴号高铁\n"
+            "让成千上万的旅客平安回家”\n02\n罗德友12306送餐小哥\n“千千万万的旅客在春运归途中\n能品尝到我们送上的美味餐食\n"
+            "心中还是很自豪的”\n")
+    analysis = analyse(parse_article(text, Metadata(id="t")))
+    speech = [q for q in extract_quotes(analysis) if q.kind == "speech"]
+    assert [q.text.count("\n") for q in speech] == [2, 2]
+    assert all(text[q.start:q.end] == q.text for q in speech)
+    assert [q.speaker for q in speech] == ["邵晓明", "罗德友"]
+    assert [(p.name, p.role) for p in analysis.article.profiles] == [
+        ("邵晓明", "复兴号高铁司机"), ("罗德友", "12306送餐小哥")]
+
+
+def test_paragraphs_each_opening_a_quote_are_not_joined():
+    from analysis.quotes import _paragraphs
+
+    text = "“第一段话，说了很多\n“第二段话，也说了很多。”"
+    assert _paragraphs(text) == [(0, 10), (11, len(text))]
