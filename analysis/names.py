@@ -449,6 +449,8 @@ def people_in(analysis: Analysis, recogniser: str = DEFAULT_RECOGNISER) -> tuple
             continue  # a common word (黎明, 洪亮) is a name only where it is used like one (所长高峰, 高峰说)
         elif all(_PLACE_AFTER_RE.match(text, end) for _, end in found):
             continue  # 侯北编组站, 张庄村: always the first part of a place's name
+        elif len(found) == 1 and not _surname_led(name) and not _person_context(text, *found[0]):
+            continue  # 夜巡, 金雨 tagged once, led by no surname, used like no one: not a name
         elif _confirmed_by_lac(analysis, found):
             accepted[name] = "lac"
     # A name run on into the next character (曹巍正 of 曹巍正快速…) when the name stands alone too.
@@ -513,6 +515,12 @@ def _trimmed(word: str, counts: dict[str, int]) -> str:
     if len(word) == 3 and word[-1] in _ADVERBS and counts.get(word, 0) == 1 and looks_like_name(word[:-1]):
         return word[:-1]
     return word
+
+
+def _surname_led(name: str) -> bool:
+    """The name starts with a surname of the list (single or compound), or is a dotted name."""
+    single, compound = surnames()
+    return name[0] in single or name[:2] in compound or bool(_DOT_NAME_RE.fullmatch(name))
 
 
 def _person_context(text: str, start: int, end: int) -> bool:

@@ -159,3 +159,10 @@ def test_a_name_after_a_role_and_twice_before_a_verb_of_speech_is_a_person():
             "“舍小家为大家不是口号。”惠诚说。他们说，快递员很辛苦。")
     assert _role_and_speech_names(text) == {"惠诚"}
     assert _role_and_speech_names("惠诚笑着说，快递很忙。惠诚说完就走了。") == set()  # never after a role
+
+
+def test_surname_led():
+    from analysis.names import _surname_led
+
+    assert _surname_led("张三") and _surname_led("欧阳晓峰") and _surname_led("帕尔哈提·吐尔逊")
+    assert not _surname_led("夜巡")
