@@ -449,8 +449,10 @@ def people_in(analysis: Analysis, recogniser: str = DEFAULT_RECOGNISER) -> tuple
             continue  # a common word (黎明, 洪亮) is a name only where it is used like one (所长高峰, 高峰说)
         elif all(_PLACE_AFTER_RE.match(text, end) for _, end in found):
             continue  # 侯北编组站, 张庄村: always the first part of a place's name
-        elif len(found) == 1 and not _surname_led(name) and not _person_context(text, *found[0]):
+        elif (len(found) == 1 and len(name) <= 3 and not _surname_led(name)
+              and not _person_context(text, *found[0]) and not _byline_context(text, *found[0])):
             continue  # 夜巡, 金雨 tagged once, led by no surname, used like no one: not a name
+            # (longer names without a surname, 琼达卓嘎 or 巴图克西克, are names of minorities)
         elif _confirmed_by_lac(analysis, found):
             accepted[name] = "lac"
     # A name run on into the next character (曹巍正 of 曹巍正快速…) when the name stands alone too.
