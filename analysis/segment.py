@@ -147,9 +147,16 @@ def default_backend() -> str:
     return os.environ.get(BACKEND_VARIABLE) or "jieba"
 
 
-@lru_cache(maxsize=None)
 def get_segmenter(backend: str = "jieba", dictionary: Path | None = None) -> Segmenter:
     """One segmenter per backend and dictionary per process, with the domain dictionary (or `dictionary`) loaded."""
+    # One cache key however it is called: cached directly, get_segmenter("rjieba") and
+    # get_segmenter("rjieba", None) were two keys, so a second dictionary was loaded (about 1 s
+    # and its memory; the benchmarks' `tokenize` step and the batch benchmark's baseline paid it).
+    return _segmenter(backend, Path(dictionary) if dictionary is not None else None)
+
+
+@lru_cache(maxsize=None)
+def _segmenter(backend: str, dictionary: Path | None) -> Segmenter:
     try:
         factory = BACKENDS[backend]
     except KeyError:
