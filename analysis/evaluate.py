@@ -29,7 +29,7 @@ import sys
 import traceback
 import unicodedata
 import warnings
-from dataclasses import asdict, dataclass, field
+from dataclasses import replace, asdict, dataclass, field
 from pathlib import Path
 
 import yaml
@@ -53,15 +53,31 @@ class Gold:
     source: dict
 
 
+def one_script(value):
+    """Strings in Simplified characters (OpenCC t2s), in any structure of dicts, lists and tuples: a
+    name or quotation given in Traditional characters, as printed in a Traditional article, is
+    the same name or quotation as its Simplified form, in the gold and in the predictions alike."""
+    from .script import _t2s
+
+    if isinstance(value, str):
+        return _t2s().convert(value) if value else value
+    if isinstance(value, dict):
+        return {key: one_script(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(one_script(item) for item in value)
+    return value
+
+
 def load_gold(folder: Path) -> Gold:
     data = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8")) or {}
+    source = data.get("source") or {}
     # `article:` points elsewhere (the bundled corpus folder); by default the folder itself.
     article = (folder / data["article"]).resolve() if data.get("article") else folder
     return Gold(
         slug=folder.name, article_path=article, bundled=bool(data.get("bundled")),
         subjects=tuple(data.get("subjects") or ()), people=tuple(data.get("people") or ()),
         quotes=tuple(data.get("quotes") or ()), facts=tuple(data.get("facts") or ()),
-        source=data.get("source") or {},
+        source=source,
     )
 
 
@@ -185,6 +201,12 @@ def _subject_matches(gold: dict, predicted: str) -> bool:
 
 
 def score(gold: Gold, prediction: Prediction) -> ArticleScore:
+    # Both sides in one script (OpenCC's t2s maps a few Simplified characters too, 沈 to 沉, but
+    # the same way on both sides, so equal names stay equal).
+    gold = replace(gold, subjects=one_script(gold.subjects), people=one_script(gold.people),
+                   quotes=one_script(gold.quotes), facts=one_script(gold.facts))
+    prediction = Prediction(one_script(prediction.subjects), one_script(prediction.people),
+                            one_script(prediction.quotes), frozenset(one_script(tuple(prediction.facts))))
     result = ArticleScore(gold.slug, gold.bundled)
     misses: dict[str, list[str]] = {"subjects": [], "extra_subjects": [], "invented": [], "people": [], "quotes": [], "speakers": [],
                                     "unnamed": [], "facts": []}

@@ -85,6 +85,7 @@ class TableSpec:
     verb: str | None = None  # `python -m analysis VERB --json` prints this table's rows
     about: str = ""  # what a row is, for --help and the README
     note: str = ""  # details for the README
+    as_printed: bool = False  # names and quotations in the article's own script (analysis/printed.py)
 
     @property
     def names(self) -> list[str]:
@@ -183,7 +184,7 @@ TABLES: tuple[TableSpec, ...] = (
               columns("article_id id role name headline subject_kind rule reporters start:int64 end:int64 text chars:int64"),
               (Span(),), section="id", verb="profiles", about="one per profile: role, name, headline, span, body",
               note="text is the profile body; subject_kind person or team; rule what decided it; reporters the "
-                   "section's own reporter line"),
+                   "section's own reporter line", as_printed=True),
     TableSpec("sections", "pipeline:_sections",
               columns("article_id section_id kind rule subject_kind name title start:int64 end:int64 text"),
               (Span(equals="text"),), section="section_id",
@@ -244,10 +245,10 @@ TABLES: tuple[TableSpec, ...] = (
               about="quoted spans: kind (speech, term, slogan, title, list), speaker, span, repaired marks",
               note="`quote_id` is `q:<start>-<end>`, `kind` is speech, term, slogan, title or list, `speaker` a name, "
                    "`speaker_description` an unnamed speaker as written, `speaker_how` the rule that found the "
-                   "speaker, `text` the words inside the marks"),
+                   "speaker, `text` the words inside the marks", as_printed=True),
     TableSpec("pull_quotes", "quotes:pull_quotes_table",
               columns("article_id quote_id rank:int64 score:float64 section_id speaker text start:int64 end:int64"),
-              (TEXT,), note="speech of 12–45 printable characters, best first"),
+              (TEXT,), note="speech of 12–45 printable characters, best first", as_printed=True),
     TableSpec("facts", "facts:facts_table",
               columns("article_id section_id person value:float64 low:float64 high:float64 approx:bool unit counted "
                       "period sentence start:int64 end:int64"),
@@ -270,16 +271,16 @@ TABLES: tuple[TableSpec, ...] = (
               about="per named person: role, sections, the year they joined and years served (with evidence)",
               note="one row per named person of the story (not the byline); `section_id` the section whose "
                    "subject they are (empty if none), `sections` space-separated; each evidence is a sentence and "
-                   "its span, all empty when unknown"),
+                   "its span, all empty when unknown", as_printed=True),
     TableSpec("person_mentions", "people:person_mentions_table",
               columns("article_id person_id name text form section_id start:int64 end:int64"), (TEXT,),
               section="section_id", note="every place a person is named; `form` full, given (蓝蓝), prefix (小周), "
-                                         "title (董所长) or address (乐哥)"),
+                                         "title (董所长) or address (乐哥)", as_printed=True),
     TableSpec("workloads", "people:workloads_table",
               columns("article_id section_id person_id name role low:float64 high:float64 approx:bool counted period "
                       "start:int64 end:int64"), (Span(),), verb="workloads",
               about="per person: quantities of work per period (每天200到300个工单)",
-              note="`section_id` is the section where it is stated"),
+              note="`section_id` is the section where it is stated", as_printed=True),
 )
 
 BY_NAME: dict[str, TableSpec] = {spec.name: spec for spec in TABLES}

@@ -134,3 +134,8 @@ def test_scoring_rules_on_a_small_case():
     assert result.quotes == (2, 3)  # the term is not a speech quote; full-width comma folded
     assert result.speakers == (1, 2) and result.unnamed == (1, 1)
     assert result.facts == (1, 1)
+
+
+def test_names_and_quotes_are_compared_in_one_script():
+    assert evaluate.one_script({"name": "劉曉麗", "quotes": [{"start": "這個工作很辛苦"}], "n": 3}) == {
+        "name": "刘晓丽", "quotes": [{"start": "这个工作很辛苦"}], "n": 3}
