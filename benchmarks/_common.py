@@ -12,6 +12,12 @@ from functools import lru_cache, wraps
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# ../shared/bench/thucnews-val-1000 beside the checkout (a worktree under wt/ looks one level further
+# up); $BENCH_NEWS overrides it.
+THUCNEWS = Path(os.environ.get("BENCH_NEWS") or next(
+    (str(base / "shared" / "bench" / "thucnews-val-1000") for base in (ROOT.parent, ROOT.parent.parent)
+     if (base / "shared" / "bench" / "thucnews-val-1000").is_dir()), ROOT.parent / "shared" / "bench" / "thucnews-val-1000"))
 PYTHON = sys.executable
 QUICK = os.environ.get("BENCH_QUICK") == "1"  # small sizes while developing: BENCH_QUICK=1
 

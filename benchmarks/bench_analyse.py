@@ -30,12 +30,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _common  # noqa: E402
-from _common import PYTHON, QUICK, ROOT, build_corpus, table  # noqa: E402
+from _common import PYTHON, QUICK, ROOT, THUCNEWS, build_corpus, table  # noqa: E402
 
-# ../shared/bench/ beside the checkout (or beside the folder of worktrees); $BENCH_NEWS overrides it.
-THUCNEWS = Path(os.environ.get("BENCH_NEWS") or next(
-    (str(p) for p in (ROOT.parent / "shared/bench/thucnews-val-1000", ROOT.parent.parent / "shared/bench/thucnews-val-1000")
-     if p.is_dir()), ROOT.parent / "shared/bench/thucnews-val-1000"))
 TARGET_ANALYSE = 1.5  # MB/s per core, and at least a fifth of rjieba.tag
 TARGET_TABLES = 1.0  # MB/s per core, every table in one process
 

@@ -19,11 +19,8 @@ import tempfile
 from pathlib import Path
 
 import _common  # noqa: E402
-from _common import PYTHON, QUICK, ROOT, mb, table
+from _common import PYTHON, QUICK, ROOT, THUCNEWS, mb, table
 
-# ../shared/ beside the checkout (a worktree under wt/ looks one level further up).
-THUCNEWS = next((p / "shared" / "bench" / "thucnews-val-1000" for p in (ROOT.parent, ROOT.parent.parent)
-                 if (p / "shared" / "bench" / "thucnews-val-1000").is_dir()), ROOT.parent / "shared" / "bench")
 BACKEND = "rjieba"
 
 

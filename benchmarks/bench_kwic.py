@@ -14,9 +14,9 @@ import time
 from pathlib import Path
 
 import _common  # noqa: F401,E402
-from _common import QUICK, ROOT, table
+from _common import QUICK, THUCNEWS, table
 
-CORPUS = ROOT.parent / "shared" / "bench" / "thucnews-val-1000"
+CORPUS = THUCNEWS
 QUERIES = ("市场", "记者", "比赛")
 
 
