@@ -64,7 +64,7 @@ def _write_report(article, analysis, frames: dict, notebooks: bool, figures: Pat
     figure_set = build_figures(frames, figure_dir, printable, source=SourceNote.from_metadata(article.metadata))
     result.written += figure_set.written
     if picks:
-        result.notes += [f"pick {line}" for line in unprintable + pick_destinations(printable, result.written)]
+        result.notes += [f"选用 {line}" for line in unprintable + pick_destinations(printable, result.written)]
     result.notes.append(f"{len(article.profiles)} 个人物段落，{len(analysis.tokens)} 个词")
     split = split_terms(analysis.tokens, article, domain_dictionary(config.dictionary))
     result.notes += [f"分词切开了专有名词 {term}：把它加进项目词典" for term in split]
@@ -86,7 +86,7 @@ def _editors_picks(path: Path, frames: dict, article_id: str, result: ReportResu
         return None
     picks = load_picks(path, frames["candidates"], frames["pull_quotes"], article_id)
     result.notes.append(f"编辑的选择（{shown(path)}）：{len(picks.themes)} 个候选，{len(picks.quotes)} 条引语"
-                        "（各自进了哪张图：见以 pick 开头的行）")
+                        "（各自进了哪张图：见以“选用”开头的行）")
     return picks
 
 

@@ -177,8 +177,8 @@ def test_editor_picks_theme_slogan_and_quote_and_the_report_prints_exactly_those
     assert (figures / "10_pull_quote_1.pdf").exists() and (figures / "10_pull_quote_1.png").exists()
     assert not (figures / "10_pull_quote_2.csv").exists()
     summary = "\n".join(second.notes)
-    assert f"pick {found}: 09a (row 1" in summary and f"pick {theme}: 09a (row 2" in summary
-    assert f"pick {quote}: 10_pull_quote_1" in summary
+    assert f"选用 {found}：09a（第 1 行" in summary and f"选用 {theme}：09a（第 2 行" in summary
+    assert f"选用 {quote}：10_pull_quote_1" in summary
     # The new page shows the picks ticked, first, relabelled.
     _open(page, folder / "editors.html")
     assert page.locator("tbody.item[data-kind=theme]").first.get_attribute("data-id") == found

@@ -149,14 +149,13 @@ def printable_picks(picks, tables) -> tuple[house.Picks, list[str]]:
     for candidate_id, label in picks.labels.items():
         missing = missing_glyphs(label or "")
         if missing:
-            dropped.append(f"{candidate_id} ({label}): not printed, the house font lacks {''.join(missing)}; "
-                           "change its label on the editors' page")
+            dropped.append(f"{candidate_id}（{label}）：未印出，字库缺少“{''.join(missing)}”；请在编辑页上改它的标签")
         else:
             labels[candidate_id] = label
     for quote_id in picks.quotes:
         missing = missing_glyphs(str(quotes.get(quote_id, "")))
         if missing:
-            dropped.append(f"{quote_id}: not printed as a pull quote, the house font lacks {''.join(missing)}")
+            dropped.append(f"{quote_id}：未印成引语图，字库缺少“{''.join(missing)}”")
         else:
             kept_quotes.append(quote_id)
     return house.Picks(labels, tuple(kept_quotes)), dropped
@@ -167,7 +166,7 @@ PICKED_FIGURES = ("09a_themes_by_staff_picked", "09b_theme_dispersion_picked", "
 
 def pick_destinations(picks, written) -> list[str]:
     """For each pick, in the editor's order, the figures that show it (read back from their CSVs),
-    or why none does: "theme:patience (耐心): 09a (row 1), 09b (row 1), 09c"."""
+    or why none does: "theme:patience：09a（第 1 行，“耐心”）、09b（第 1 行，“耐心”）、09c"."""
     picks = house.Picks.of(picks)
     csvs = {Path(p).stem: Path(p) for p in written if Path(p).suffix == ".csv"}
     frames = {name: pd.read_csv(csvs[name], encoding="utf-8-sig", dtype=str) for name in PICKED_FIGURES if name in csvs}
@@ -180,13 +179,13 @@ def pick_destinations(picks, written) -> list[str]:
             if "candidate_id" in frame:
                 rows = frame.loc[frame["candidate_id"] == candidate_id, "row"]
                 if len(rows):
-                    shown.append(f"{short} (row {int(rows.iloc[0]) + 1}, “{label}”)")
+                    shown.append(f"{short}（第 {int(rows.iloc[0]) + 1} 行，“{label}”）")
             elif "kind" in frame and ((frame["theme_id"] == row_id) & (frame["kind"] == "node")).any():
                 shown.append(short)
             elif "row_theme" in frame and ((frame["row_theme"] == row_id) | (frame["column_theme"] == row_id)).any():
                 shown.append(short)
-        lines.append(f"{candidate_id}: " + (", ".join(shown) if shown else "in no figure (no hits in the tables)"))
+        lines.append(f"{candidate_id}：" + ("、".join(shown) if shown else "没有进任何图（表中没有命中）"))
     for order, quote_id in enumerate(picks.quotes, 1):
         name = f"10_pull_quote_{order}"
-        lines.append(f"{quote_id}: " + (f"{name} (pull quote)" if name in csvs else "in no figure (not a pull quote of this run)"))
+        lines.append(f"{quote_id}：" + (f"{name}（引语图）" if name in csvs else "没有进任何图（不是本次的引语候选）"))
     return lines
