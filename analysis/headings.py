@@ -88,13 +88,13 @@ NAME_FROM_BODY = "role+name-from-body"
 NAME_BY_NER = "name-by-ner"
 NAME_FROM_BODY_NER = "role+ner-in-body"
 TEAM = "team"
-ROLE_SPACE_NAME = "role-space-name"
+ROLE_SPACE_NAME = "role-space-name"  # the layout names the person: ROLE, a space, NAME on a line of its own
 NAME_OPENS_BODY = "name-opens-body"  # a thematic heading whose first sentence introduces a person: 曹群先，…人，今年60岁
 TEAM_OPENS_BODY = "team-opens-body"  # … or a unit: 某某中心社会教育科，成立于2015年
 NAME_ROLE_LINE = "layout"  # 熊某某 地铁引导员, believed only in a series of such lines naming different people
 NAME_OPENS_LINE = "name-opens-line"  # a caption-like line 李某某开着垃圾收集车 over a body that names the person again
 WHO_LABEL = "who-label"  # 主角：NAME, 人物：NAME
-PERSON_OF_SECTION = "person-of-section"  # one of a series of thematic headings over a section naming one person (or one above all)  # the layout names the person: ROLE, a space, NAME on a line of its own
+PERSON_OF_SECTION = "person-of-section"  # one of a series of thematic headings over a section naming one person (or one above all)
 NO_SUBJECT = "no-subject"
 
 
