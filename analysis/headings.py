@@ -580,8 +580,6 @@ def section_person(body: str, recogniser: Recogniser | None) -> str | None:
     """The one person a section names, or the one it names most (twice or more, more than anyone)."""
     if recogniser is None:
         return None
-    # Line breaks read as sentence ends (the model glues a name to a line break: 韩某某\n).
-    body = body.replace("\n", "。")
     named = {word for _, _, word in recogniser(body[:MAX_RECOGNISER_CHARS]) if len(word) >= 2 and not is_common_word(word)}
     full = {word for word in named if word[0] not in FAMILIAR_PREFIXES}
     if len(full) == 1:

@@ -128,8 +128,10 @@ def lac_people(text: str) -> list[tuple[int, int, str]]:
     """[start, end) spans and words that LAC tags as a person (PER) in `text`."""
     found, at = [], 0
     for word, tag in lac_tags(text):
-        if tag == "PER":
-            found.append((at, at + len(word), word))
+        name = word.strip()  # the model may glue a line break to a name (韩某某\n)
+        if tag == "PER" and name:
+            start = at + word.index(name)
+            found.append((start, start + len(name), name))
         at += len(word)
     return found
 
@@ -235,7 +237,7 @@ def _count_lac_people(sentence: Sentence, hints: list[Token], counts: dict[str, 
                 union = text[min(start, token.start):max(end, token.end)]
                 if looks_like_name(union) and len(union) > end - start:
                     counts[union] += 1
-        counts[word.strip()] += 1
+        counts[word] += 1
 
 
 def _across_dot(text: str, start: int, end: int, found: list[tuple[int, int, str]],
