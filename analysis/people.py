@@ -35,29 +35,53 @@ _JOIN_RE = re.compile(r"进入|加入|入职|走进|走上|来到|到岗|参加[
 _OTHER_EVENT_RE = re.compile(r"毕业|出生|结婚|退休|退伍|转业|生下")
 # unless it is the degree right before the first job: 毕业后…走进, 毕业的X第一次走进.
 _FIRST_JOB_RE = re.compile(r"毕业(?:后|之后|以后|就|即|参加)|毕业的.{0,12}(?:第一次|首次|初次)")
+# 今年是她从事热线工作的第7个年头: the year of the job, counted (years served), not its start.
+_ORDINAL_YEAR_RE = re.compile(r"[^，,。]{0,12}?的第(?:\d+|[一二三四五六七八九十两]{1,3})(?:个年头|年)")
 _SINCE_RE = re.compile(r"从(?P<year>\d{4})年(?:起|开始)?(?:到现在|至今|到今天)")
-_NUMBER = r"(?P<n>\d+|[一二三四五六七八九十两]{1,3})"
-# A stated length of service: 入职四年, 工作了8年, 在中心工作了五年 (these also date the joining) …
+# A number of years, not the tail of a longer number (扎根采油一线27年 is 27, not 7).
+_DIGITS = "一二三四五六七八九十两"
+
+
+def _years(group: str) -> str:
+    return rf"(?<![\d{_DIGITS}])(?P<{group}>\d+|[{_DIGITS}]{{1,3}})"
+
+
+_NUMBER = _years("n")
+# A stated length of service: 入职四年, 工作了8年, 做了七年 (these also date the joining) …
 _TENURE_RE = re.compile(
-    rf"(?:入职|从业|工作了?|干了|坚守了?|在[^，,。]{{1,12}}(?:工作|干)了?){_NUMBER}年(?P<more>多|余)?(?!前)")
-# … and 三年多的时光, 5年中, 6年下来, 两年多来, 在中心工作的五年, 担任民警的3年时间 (years served only).
+    rf"(?:入职|从业|工作了?|干了|做了|当了|坚守了?|在[^，,。]{{1,12}}(?:工作|干|做|当)了?){_NUMBER}年(?P<more>多|余)?(?!前)")
+# … and 三年多的时光, 5年中, 6年下来, 两年多来, 20多年间, 在中心工作的五年, 担任民警的3年时间 (years served only).
 _SERVED_RE = re.compile(
-    r"(?:(?:工作|担任[^，,。]{1,10})的|这|近)(?P<n>\d+|[一二三四五六七八九十两]{1,3})年(?P<more>多|余)?(?!前)"
-    r"|(?<![\d一二三四五六七八九十两第每])(?P<n2>\d+|[一二三四五六七八九十两]{1,3})年(?P<more2>多|余)?"
-    r"(?:的(?:时光|时间|工作|光阴|岁月|锻炼|坚守)|时间|中|下来|来|里)")
+    rf"(?:(?:工作|担任[^，,。]{{1,10}})的|这|近){_years('n')}年(?P<more>多|余)?(?!前)"
+    rf"|(?<![第每]){_years('n2')}(?:多|余)?年(?P<more2>多|余)?"
+    r"(?:的(?:时光|时间|工作|光阴|岁月|锻炼|坚守)|时间|中|下来|来|里|间)")
 # … and the idioms of a long service: 一站就是13年, 一干就是二十年; 从警17年, 从医5年, 从教33年, 服务30余年;
-# 工作已经17年了, 当小区保安有6年了 (years served only).
+# 工作已经17年了, 当小区保安有6年了, 来贵州支教已经整整九年了 (a place alone, 来深圳已经三年了, is
+# no job) (years served only); the length of a
+# career: 22年警务生涯, 33年的从教生涯, 30多年的警龄, 教龄20年; and the ordinal year of the job, which
+# states the count of years (从警的第9个年头, 成为快递员的第七年, 至今已是第7个年头).
 _SERVED_IDIOM_RE = re.compile(
-    r"一[\u4e00-\u9fff][，,]?就是(?P<n>\d+|[一二三四五六七八九十两]{1,3})(?:多|余)?(?:个年头|年)(?P<more>多|余)?"
-    r"|(?:从医|从警|从教|任教|执教|从军|扎根[^，,。]{1,8}|服务了?)(?:了|已经|已|有)?"
-    r"(?P<n2>\d+|[一二三四五六七八九十两]{1,3})(?:多|余)?年(?P<more2>多|余)?(?!前)"
-    r"|(?:工作|干|当[^，,。]{1,10}|做[^，,。]{1,10})(?:已经|已有|已|有)+"
-    r"(?P<n3>\d+|[一二三四五六七八九十两]{1,3})(?:多|余)?(?:个年头|年)(?P<more3>多|余)?(?!前)"
-    r"|(?:当|做|干)[^，,。]{1,10}?(?P<n4>\d+|[一二三四五六七八九十两]{1,3})年了"
-    r"|在[^，,。]{1,12}?(?:站|守|待|坚守|扎根)了(?P<n5>\d+|[一二三四五六七八九十两]{1,3})(?:多|余)?年(?P<more5>多|余)?"
-    r"|(?:已经|已)有(?P<n6>\d+|[一二三四五六七八九十两]{1,3})个年头")
+    rf"一[\u4e00-\u9fff][，,]?就是{_years('n')}(?:多|余)?(?:个年头|年)(?P<more>多|余)?"
+    rf"|(?:从医|从警|从教|任教|执教|从军|扎根[^，,。]{{1,8}}|服务了?)(?:了|已经|已|有)?"
+    rf"{_years('n2')}(?:多|余)?年(?P<more2>多|余)?(?!前)"
+    rf"|(?:工作|干|当[^，,。]{{1,10}}|做[^，,。]{{1,10}}"
+    rf"|来[^，,。]{{1,8}}?(?:支教|工作|任教|执教|服务|从事|当|做|干)[^，,。]{{0,6}}?)(?:已经|已有|已|有)+(?:整整)?"
+    rf"{_years('n3')}(?:多|余)?(?:个年头|年)(?P<more3>多|余)?(?!前)"
+    rf"|(?:当|做|干)[^，,。]{{1,10}}?{_years('n4')}年了"
+    rf"|在[^，,。]{{1,12}}?(?:站|守|待|坚守|扎根)了{_years('n5')}(?:多|余)?年(?P<more5>多|余)?"
+    rf"|(?:已经|已)有{_years('n6')}个年头"
+    rf"|{_years('n7')}(?:多|余)?年(?P<more7>多|余)?(?:的)?(?:[\u4e00-\u9fff]{{0,4}}?生涯|警龄|教龄|工龄|军龄)"
+    rf"|(?:警龄|教龄|工龄|军龄)(?:已经|已有|已|有|长达|达)*{_years('n8')}年(?P<more8>多|余)?"
+    rf"|(?:从事|成为|从警|从医|从教|执教|任教|工作|干|当|做|坚守|扎根|入职|加入|来到|参加)[^，,。]{{0,12}}?"
+    rf"的第{_years('n9')}(?:个年头|年)"
+    rf"|至今(?:已经|已|也)?是?第{_years('n10')}(?:个年头|年)")
 # People other than the one a sentence is about, who could be the subject of its verb.
 _OTHER_PERSON_RE = re.compile(r"同事|丈夫|妻子|女儿|儿子|孩子|母亲|父亲|姑娘|先生|女士|市民|徒弟|师傅|新人")
+# 和/与/跟/同 before a companion (她和丈夫一起…), and what joins two people into one subject
+# (朱敏才和妻子孙丽娜, 张三、李四).
+_WITH = "和与跟同"
+_COMPANION_RE = re.compile(r"丈夫|妻子|女儿|儿子|孩子|母亲|父亲|同事|徒弟|师傅")
+_JOINED_SUBJECT_RE = re.compile(r"[和与跟同、及](?:妻子|丈夫|爱人|老伴|同事)?")
 # Groups: a figure said of them is the team's (每天接听数百通电话 of 话务员们), not one person's.
 _GROUP_RE = re.compile(rf"他们|她们|我们|大家|咱们|[{HAN}]{{1,2}}们|团队|全体|整个|所有|每位|每个人|每名|各位|班组")
 # An interview's questions: when did you join (哪年参加工作的？), how many years (多少年了？).
@@ -67,6 +91,8 @@ _YEARS_RE = re.compile(r"(?<![\d一二三四五六七八九十两第每])(?P<n>\
 _SINGULAR_RE = re.compile(r"[她他](?!们)")
 # A description of the person already named (是一名山西姑娘), not another person.
 _PREDICATE_RE = re.compile(rf"(?:是|成为|作为)(?:一名|一位|一个|个|位|名)?[{HAN}]{{0,6}}$")
+_NUMBER_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9", "n10")
+_MORE_GROUPS = ("more", "more2", "more3", "more5", "more7", "more8")
 MAX_YEAR_TO_VERB = 40  # characters between the year and the verb of joining, at most
 
 
@@ -132,10 +158,12 @@ class _Referents:
         self.quotes = [q for q in quotes if q.kind == "speech"]
 
     def references(self, sentence: Sentence, until: int, since: int | None = None,
-                   at: int | None = None) -> list[_Reference]:
+                   at: int | None = None, companions: bool = False) -> list[_Reference]:
         """References to people in `sentence` between `since` (default: its start) and `until`, in
         text order. Inside someone's quote only if `at` (default: `until`) is inside it too: the
-        words of a quote speak of other people than the narration around it."""
+        words of a quote speak of other people than the narration around it. With `companions`,
+        an unnamed person joined to the subject by 和/与/跟/同 (她和丈夫一起干起了快递员) is left
+        out: a date or a length shared with a companion is still the subject's."""
         since = sentence.start if since is None else since
         at = until if at is None else at
         refs = [_Reference(s, e, name, "name") for s, e, name in self.mentions if since <= s and e <= until]
@@ -161,17 +189,20 @@ class _Referents:
                     refs.append(_Reference(offset, offset + 1, quote.speaker, "name"))
         outside = [q for q in self.quotes if q not in around and q.start < until and since < q.end]
         refs = [r for r in refs if not any(q.start <= r.start < q.end for q in outside)]
+        if companions:
+            refs = [r for r in refs if not (r.kind == "other" and text[r.start - 1:r.start] in _WITH
+                                            and _COMPANION_RE.fullmatch(text, r.start, r.end))]
         return sorted(refs, key=lambda r: r.start)
 
-    def at(self, sentence: Sentence, offset: int) -> str | None:
+    def at(self, sentence: Sentence, offset: int, companions: bool = False) -> str | None:
         """The person `offset` (in `sentence`) is about; None for a group, someone else or no one."""
-        refs = self.references(sentence, offset)
+        refs = self.references(sentence, offset, companions=companions)
         if refs:
             last = refs[-1]
             if last.kind == "name":
                 return last.person
             if last.kind == "pronoun":
-                return self._pronoun(sentence, last.start)
+                return self._pronoun(sentence, last.start, companions)
             return None
         # 担任社区民警的3年时间，逢年过节胡敏都会…: a phrase put first, its person named after it
         after = self.references(sentence, sentence.end, since=offset, at=offset)
@@ -179,15 +210,35 @@ class _Referents:
             return after[0].person
         return self._default(sentence)
 
+    def all_at(self, sentence: Sentence, offset: int) -> list[str]:
+        """The people a date or a length of service at `offset` is about: as `at`, with companions
+        left out, and every person of a joined subject (朱敏才和妻子孙丽娜，来贵州支教已经整整九年了;
+        张三、李四从警20年): a date or a length said of two people is each one's."""
+        person = self.at(sentence, offset, companions=True)
+        if person is None:
+            return []
+        refs = [r for r in self.references(sentence, offset, companions=True) if r.kind in ("name", "pronoun")]
+        if not refs or refs[-1].kind != "name" or refs[-1].person != person:
+            return [person]
+        people = [person]
+        text = self.article.text
+        for earlier, later in zip(reversed(refs[:-1]), reversed(refs)):
+            if not _JOINED_SUBJECT_RE.fullmatch(text, earlier.end, later.start):
+                break
+            name = earlier.person if earlier.kind == "name" else self._pronoun(sentence, earlier.start, True)
+            if name and name not in people:
+                people.insert(0, name)
+        return people
+
     def _default(self, sentence: Sentence) -> str | None:
         """With no reference in the sentence: the profile's subject, the person named last in the
         sentence before, or the person the whole article is about."""
         return self.subjects.get(sentence.section_id) or self._carried_over(sentence) or self.main
 
-    def _pronoun(self, sentence: Sentence, at: int) -> str | None:
+    def _pronoun(self, sentence: Sentence, at: int, companions: bool = False) -> str | None:
         """他/她: the profile's subject unless someone else is named before it in the sentence;
         elsewhere the person named last before it (this sentence or the one before)."""
-        named = [r for r in self.references(sentence, at) if r.kind in ("name", "other")]
+        named = [r for r in self.references(sentence, at, companions=companions) if r.kind in ("name", "other")]
         subject = self.subjects.get(sentence.section_id)
         if subject and not any(r.person != subject for r in named):
             return subject
@@ -290,11 +341,11 @@ def _joined_years(analysis: Analysis, referents: _Referents,
                 found[person] = (int(since.group("year")), sentence)
             continue
         joining = _JOIN_RE.search(norm.text)
-        if not joining:
+        if not joining or _ORDINAL_YEAR_RE.match(norm.text, joining.end()):
             continue
         join_at = norm.to_source(joining.start(), joining.end())[0]
-        person = referents.at(sentence, join_at)
-        if not person or person in found:
+        persons = [p for p in referents.all_at(sentence, join_at) if p not in found]
+        if not persons:
             continue
         for mention in dates:
             if mention.kind == "clock" or mention.year is None:
@@ -306,7 +357,7 @@ def _joined_years(analysis: Analysis, referents: _Referents,
             other_event = _OTHER_EVENT_RE.search(between) and not _FIRST_JOB_RE.search(
                 article.text[mention.end:join_at + 2])
             if len(between) <= MAX_YEAR_TO_VERB and not other_event:
-                found[person] = (mention.year, sentence)
+                found.update((person, (mention.year, sentence)) for person in persons)
                 break
     return found
 
@@ -338,17 +389,17 @@ def _years_served(analysis: Analysis, referents: _Referents) -> dict[str, tuple[
             matches += [(m, False) for m in _YEARS_RE.finditer(norm.text)][:1]
         for match, tenure in sorted(matches, key=lambda item: item[0].start()):
             groups = match.groupdict()
-            number = next((groups[key] for key in ("n", "n2", "n3", "n4", "n5", "n6") if groups.get(key)), None)
-            more = next((groups[key] for key in ("more", "more2", "more3", "more5") if groups.get(key)), None)
+            number = next((groups[key] for key in _NUMBER_GROUPS if groups.get(key)), None)
+            more = next((groups[key] for key in _MORE_GROUPS if groups.get(key)), None)
             years = read_numeral(number) if number else None
             if years is None or years > 60 or number == "一" and not more:
                 continue
             at = norm.to_source(match.start(), match.end())[0]
-            person = referents.at(sentence, at)
-            if person and person not in found:
-                found[person] = (int(years), sentence, tenure and not more)
-            elif person and tenure and not more and not found[person][2] and found[person][0] == years:
-                found[person] = (int(years), sentence, True)  # 一干就是3年 … 我来这工作3年了: this one dates the joining
+            for person in referents.all_at(sentence, at):
+                if person not in found:
+                    found[person] = (int(years), sentence, tenure and not more)
+                elif tenure and not more and not found[person][2] and found[person][0] == years:
+                    found[person] = (int(years), sentence, True)  # 一干就是3年 … 我来这工作3年了: this one dates the joining
     return found
 
 

@@ -222,3 +222,46 @@ def test_idioms_of_a_long_service_give_the_years_served(body, years):
 def test_a_later_tenure_dates_the_joining_of_the_same_years():
     person = person_of("张晓到了热线，一干就是3年。“我来这工作3年了，还没请过假。”张晓说。")
     assert (person.years_served, person.joined_year) == (3, 2014)
+
+
+@pytest.mark.parametrize("body, years", [
+    ("张晓扎根采油一线27年，成了专家。", 27),  # 27, not the 7 after 一线2
+    ("22年警务生涯的点点滴滴，都被张晓记在了本子上。", 22),
+    ("张晓在33年的从教生涯中，从没有迟到过。", 33),
+    ("张晓已有30多年的警龄。", 30),
+    ("今年是张晓从事热线工作的第7个年头。", 7),  # the ordinal year of the job: the count, no start date
+    ("“这是我从警的第9个年头。”张晓说。", 9),
+    ("20多年间，这里的学生换了一茬又一茬，但张晓始终都在。", 20),
+    ("张晓和丈夫来山村支教已经整整九年了。", 9),
+])
+def test_lengths_of_a_career_give_the_years_served(body, years):
+    person = person_of(body)
+    assert person.years_served == years
+    assert person.joined_year is None
+
+
+@pytest.mark.parametrize("body", [
+    "张晓来深圳已经有三年了，后来才当上话务员。",  # a place, not the job
+    "今年是张晓第4年不回家过年。",  # an ordinal year of something else
+])
+def test_years_served_unknown_when_the_years_are_not_the_jobs(body):
+    assert person_of(body).years_served is None
+
+
+def test_a_date_shared_with_a_companion_is_the_subjects():
+    person = person_of("2012年，她和丈夫一起干起了快递员，至今已是第7个年头。")
+    assert (person.joined_year, person.years_served) == (2012, 7)
+    other = person_of("2012年，她的丈夫干起了快递员。")  # the husband's joining, not hers
+    assert other.joined_year is None
+
+
+def test_a_length_said_of_two_people_is_each_ones():
+    analysis = analysed("现年七十二岁的朱敏才和妻子孙丽娜，来贵州支教已经整整九年了。朱敏才和孙丽娜都很忙。",
+                        published="2014-08")
+    found = {p.name: p.years_served for p in people(analysis)}
+    assert found.get("朱敏才") == 9 and found.get("孙丽娜") == 9
+
+
+def test_done_for_years_is_a_tenure():
+    person = person_of("张晓在这里做了七年片儿警。")
+    assert (person.years_served, person.joined_year) == (7, 2010)

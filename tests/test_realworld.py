@@ -20,7 +20,7 @@ from analysis.evaluate import DEVSET, evaluate_folder, gold_folders, load_gold, 
 
 # The right count per score; `invented_at_most` and `failed_at_most` are ceilings (lower them as they fall).
 FLOORS = {
-    "devset": {"subjects": 56, "people": 155, "quotes": 199, "speakers": 139, "unnamed": 33, "facts": 42, "invented_at_most": 9,
+    "devset": {"subjects": 56, "people": 155, "quotes": 199, "speakers": 139, "unnamed": 33, "facts": 46, "invented_at_most": 9,
                "extra_subjects_at_most": 6, "failed_at_most": 0},
     "bundled": {"subjects": 9, "people": 10, "quotes": 32, "speakers": 26, "unnamed": 6, "facts": 17, "invented_at_most": 0,
                 "extra_subjects_at_most": 0, "failed_at_most": 0},
