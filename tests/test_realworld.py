@@ -20,12 +20,12 @@ from analysis.evaluate import DEVSET, evaluate_folder, gold_folders, load_gold, 
 
 # The right count per score; `invented_at_most` and `failed_at_most` are ceilings (lower them as they fall).
 FLOORS = {
-    "devset": {"subjects": 56, "people": 155, "quotes": 199, "speakers": 139, "unnamed": 33, "facts": 46, "invented_at_most": 9,
-               "extra_subjects_at_most": 6, "failed_at_most": 0},
+    "devset": {"subjects": 64, "people": 187, "quotes": 236, "speakers": 157, "unnamed": 38, "facts": 55, "invented_at_most": 13,
+               "extra_subjects_at_most": 7, "failed_at_most": 0},
     "bundled": {"subjects": 9, "people": 10, "quotes": 32, "speakers": 26, "unnamed": 6, "facts": 17, "invented_at_most": 0,
                 "extra_subjects_at_most": 0, "failed_at_most": 0},
 }
-MIN_ARTICLES = 71
+MIN_ARTICLES = 88
 
 FOLDERS = gold_folders()
 
@@ -56,10 +56,13 @@ def test_gold_is_consistent_with_its_article(folder: Path):
     people = {p["name"] for p in gold.people}
     for subject in gold.subjects:
         assert subject.get("team") or subject["name"] in people, f"subject {subject['name']} is not among people"
+    # A Traditional article's gold gives names and quotations as printed, while `text` is the
+    # article in Simplified (load_article converts it): compare in one script, as `make eval` does.
     for person in people:
-        assert person in text, f"{person} does not occur in the text"
+        assert person in text or evaluate.one_script(person) in text, f"{person} does not occur in the text"
     for quote in gold.quotes:
         start = norm(str(quote["start"]))
+        start = start if start in flat else norm(evaluate.one_script(str(quote["start"])))
         assert len(start) >= 2
         # The start follows an opening mark (unless the print lost it: `opening_mark_missing: true`).
         at = flat.find(start)
