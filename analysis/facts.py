@@ -28,9 +28,15 @@ _UNIT_RE = re.compile(
     "(?P<unit>" + "|".join(sorted(TIME_UNITS + MEASURE_WORDS, key=len, reverse=True)) + ")"
     r"(?P<more>多|余)?(?P<around>左右|上下|出头)?"
 )
-# 每天 / 一天 / 一个月 / 一年 ... before a number: the period the quantity is per.
-_PERIOD_RE = re.compile(r"每天|每日|天天|日均|每周|每星期|每个月|每月|月均|每年|年均|一天|一周|一个星期|一个月|一年")
-DAILY_PERIODS = frozenset({"每天", "每日", "天天", "日均", "一天"})
+# 每天 / 一天 / 一个月 / 一年 ... before a number: the period the quantity is per. A night comes once
+# a day: 每晚 is the working day of a night worker (平均每晚会有30单).
+_PERIOD_RE = re.compile(r"每天|每日|天天|日均|每晚|每夜|每周|每星期|每个月|每月|月均|每年|年均|一天|一周|一个星期|一个月|一年")
+DAILY_PERIODS = frozenset({"每天", "每日", "天天", "日均", "每晚", "每夜", "一天"})
+# An amount per period named earlier in the sentence, whose value comes later: 他每天收发快递的数量
+# 相比于往常增加了一倍，能达400多单.
+_PERIOD_AMOUNT_RE = re.compile(r"(?P<period>每天|每日|日均|每晚)[^，,。；;：:]{0,10}的?(?:数量|工作量|单量|件量|量)")
+# Measure words that name what they count: 单 is an order (订单, 运单), so 一天能接30多单 counts orders.
+SELF_COUNTING = ("单",)
 _PHONE_RE = re.compile(r"\d{3,4}[-－]\d{4,8}|\d{7,}")
 _NOUN_TAGS = ("n", "nz", "nt", "ns", "ng")  # jieba noun tags that can name what is counted
 
@@ -97,7 +103,7 @@ def _sentence_facts(article: Article, sentence: Sentence, tokens: list[Token], e
         approx_words = [w for w in (unit.group("more"), unit.group("around")) if w]
         high = None if unit.group("more") else number.high
         counted = _counted(unit_text, tokens, start, end)
-        period = _period(_clause_before(text, number.start))
+        period = _period(_clause_before(text, number.start)) or _amount_period(text[:number.start])
         if counted is None and previous is not None:
             counted, borrowed_period = _asked_before(article, previous, previous_tokens)
             period = period or borrowed_period
@@ -164,6 +170,8 @@ def _counted(unit: str, tokens: Sequence[Token], start: int, end: int) -> str | 
     run = _noun_run(tokens, after, 1 if unit in PERSON_MEASURES else 3)
     if run:
         return run
+    if unit in SELF_COUNTING:
+        return unit
     clause_start = 0
     for index, token in enumerate(tokens):
         if token.start >= start:
@@ -187,6 +195,18 @@ def _period(before: str) -> str | None:
     """The nearest period word (每天, 一个月 ...) in `before`, the text just before a number."""
     matches = list(_PERIOD_RE.finditer(before))
     return matches[-1].group(0) if matches else None
+
+
+def _amount_period(before: str) -> str | None:
+    """The period of an amount named earlier in the sentence (每天收发快递的数量…增加了一倍，能达400多单),
+    when no other quantity (a number with a unit) stands between it and this one."""
+    matches = list(_PERIOD_AMOUNT_RE.finditer(before))
+    if not matches:
+        return None
+    between = before[matches[-1].end():]
+    if any(_UNIT_RE.match(between, number.end) for number in find_numbers(between)):
+        return None
+    return matches[-1].group("period")
 
 
 def _asked_before(article: Article, previous: Sentence, tokens: Sequence[Token]) -> tuple[str | None, str | None]:

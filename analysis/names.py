@@ -466,7 +466,7 @@ def people_in(analysis: Analysis, recogniser: str = DEFAULT_RECOGNISER) -> tuple
         whole = _always_followed(text, spans.get(name) or [], name)
         if whole and whole not in accepted:
             accepted[whole] = accepted.pop(name)
-    if len(accepted) < len(candidates):
+    if set(accepted) != candidates:  # dropped or completed names: the spans of the names kept
         spans = _occurrences(text, accepted)
     return _assemble(analysis, accepted, spans)
 

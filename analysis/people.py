@@ -29,8 +29,10 @@ from .quotes import Quote, extract_quotes
 from .text import Sentence, normalize
 
 # Verbs of joining; a year in the same clause chain as one of them dates the joining.
+# (转岗到, 调到: a transfer into the post is its start; 摆起了这个菜摊: V起 of a trade, to begin it.)
 _JOIN_RE = re.compile(r"进入|加入|入职|走进|走上|来到|到岗|参加[^，,。]{0,4}工作|就在|开始在|从事|干起|当上|当起|来当|入行|"
-                      r"正式成为|接触到[^，,。]{0,8}这一行")
+                      r"做起|摆起|开起|转岗到|调到|调入|调任|"
+                      r"正式成为|接触到[^，,。]{0,8}这一行|首批|第一批")
 # A year that dates another life event (2016年大学毕业的周蓝蓝 …) does not date the joining,
 _OTHER_EVENT_RE = re.compile(r"毕业|出生|结婚|退休|退伍|转业|生下")
 # unless it is the degree right before the first job: 毕业后…走进, 毕业的X第一次走进.
@@ -38,6 +40,11 @@ _FIRST_JOB_RE = re.compile(r"毕业(?:后|之后|以后|就|即|参加)|毕业�
 # 今年是她从事热线工作的第7个年头: the year of the job, counted (years served), not its start.
 _ORDINAL_YEAR_RE = re.compile(r"[^，,。]{0,12}?的第(?:\d+|[一二三四五六七八九十两]{1,3})(?:个年头|年)")
 _SINCE_RE = re.compile(r"从(?P<year>\d{4})年(?:起|开始)?(?:到现在|至今|到今天)")
+# A year the person's work starts from: 从2022年开始，他扎根网格; 2013年开始倪海兵担任…; 自2006年成立社区
+# 警务室后，他就一直做这项工作. The person must be the subject right after it (not 自2020年以来，大连经历了…)
+# and take up a post or a work (not 从2015年开始，他每年都去献血).
+_STARTED_RE = re.compile(r"(?:从|自)?(?P<year>\d{4})年(?:起|开始|以来)|自(?P<year2>\d{4})年[^，,。]{1,12}?(?:后|以来|起)")
+_STARTED_WORK_RE = re.compile(r"(?:一直|就|便|都|也|开始)*(?:担任|扎根|从事|做|干|当|守|负责|投身|加入|进入|成为)")
 # A number of years, not the tail of a longer number (扎根采油一线27年 is 27, not 7).
 _DIGITS = "一二三四五六七八九十两"
 
@@ -340,6 +347,12 @@ def _joined_years(analysis: Analysis, referents: _Referents,
             if person and person not in found:
                 found[person] = (int(since.group("year")), sentence)
             continue
+        started = _STARTED_RE.search(norm.text)
+        if started:
+            person = _started_by(referents, sentence, norm.to_source(started.end(), started.end())[0])
+            if person and person not in found:
+                found[person] = (int(started.group("year") or started.group("year2")), sentence)
+                continue
         joining = _JOIN_RE.search(norm.text)
         if not joining or _ORDINAL_YEAR_RE.match(norm.text, joining.end()):
             continue
@@ -347,7 +360,8 @@ def _joined_years(analysis: Analysis, referents: _Referents,
         persons = [p for p in referents.all_at(sentence, join_at) if p not in found]
         if not persons:
             continue
-        for mention in dates:
+        # the date nearest the verb dates it (今年45岁的她，是2003年…首批…接警员: 2003, not 今年)
+        for mention in reversed(dates):
             if mention.kind == "clock" or mention.year is None:
                 continue
             if not (sentence.start <= mention.start and mention.end <= join_at):
@@ -360,6 +374,19 @@ def _joined_years(analysis: Analysis, referents: _Referents,
                 found.update((person, (mention.year, sentence)) for person in persons)
                 break
     return found
+
+
+def _started_by(referents: _Referents, sentence: Sentence, offset: int) -> str | None:
+    """The person named (or 他/她) right after a year the work starts from, if a verb of a post or
+    a work follows (see _STARTED_RE)."""
+    text = referents.article.text
+    offset += text[offset:offset + 1] in ",，"
+    refs = referents.references(sentence, sentence.end, since=offset, at=offset)
+    if not refs or refs[0].start != offset or refs[0].kind not in ("name", "pronoun"):
+        return None
+    if not _STARTED_WORK_RE.match(text, refs[0].end, sentence.end):
+        return None
+    return refs[0].person if refs[0].kind == "name" else referents._pronoun(sentence, refs[0].start)
 
 
 def _asked(analysis: Analysis, sentence: Sentence) -> str | None:

@@ -169,3 +169,15 @@ def test_span_invariant_on_any_run_of_numbers_and_units(body):
         assert text[fact.start:fact.end] == fact.text
     for mention in extract_dates(analysis):
         assert text[mention.start:mention.end] == mention.text
+
+
+def test_orders_nights_and_an_amount_named_before_its_value():
+    facts = by_text(extract_facts(analysis_of(
+        "张晓以前一天能接30多单。夜里平均每晚会有20单。"
+        "张晓每天收发快递的数量比往常增加了一倍,能达400多单。"
+        "张晓每天的工作量很大,走了10公里,送了90多个包裹。")))
+    assert (facts["30多单"].counted, facts["30多单"].period) == ("单", "一天")  # 单 is an order
+    assert (facts["20单"].counted, facts["20单"].period) == ("单", "每晚")
+    assert (facts["400多单"].low, facts["400多单"].period) == (400, "每天")  # the period of 每天…的数量
+    # another quantity between the amount and the number: the period does not reach across it
+    assert facts["90多个"].period is None

@@ -265,3 +265,41 @@ def test_a_length_said_of_two_people_is_each_ones():
 def test_done_for_years_is_a_tenure():
     person = person_of("张晓在这里做了七年片儿警。")
     assert (person.years_served, person.joined_year) == (7, 2010)
+
+
+@pytest.mark.parametrize("body, year", [
+    ("从2022年开始,他扎根网格,关心困难群体。", 2022),
+    ("2013年开始张晓担任团支部组织委员。", 2013),
+    ("自2006年成立社区警务室后,他就一直做这项工作。", 2006),
+    ("2015年,他从森林警察大队转岗到江南派出所,成了一名社区民警。", 2015),
+    ("十年前,张晓和丈夫一起,摆起了这个菜摊。", 2007),
+    ("当日值班的班长叫张晓,今年45岁的她,是2003年全市首批110接警员。", 2003),  # the date nearest the verb
+])
+def test_a_year_the_work_starts_from(body, year):
+    person = person_of(body)
+    assert person.joined_year == year
+    assert person.joined_evidence and body.rstrip("。") in person.joined_evidence + "。"
+
+
+@pytest.mark.parametrize("body", [
+    "自2020年以来,大连经历了三轮抗疫之战,张晓都在一线。",  # the city is the subject
+    "从2015年开始,他每年都去献血。",  # a habit, no post or work
+    "越秀公安自2009年起坚持至今。",
+])
+def test_a_year_something_else_starts_from_is_no_joining(body):
+    assert person_of(body).joined_year is None
+
+
+def test_a_completed_name_keeps_its_full_mentions():
+    from pathlib import Path
+
+    from analysis.corpus import load_article
+
+    folder = Path(__file__).parent / "data" / "realworld" / "jhwb-2025-grid-worker-experience"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        analysis = analyse(load_article(folder))
+    [person] = [p for p in people(analysis) if p.name == "方洪有"]  # LAC tags 方洪, always before 有
+    full = [m for m in person.mentions if m.form == "full"]
+    assert full and all(analysis.article.text[m.start:m.end] == "方洪有" for m in full)
+    assert person.joined_year == 2022  # 方洪有今年44岁…。从2022年开始，他扎根网格
