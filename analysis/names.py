@@ -75,10 +75,12 @@ _BYLINE_BEFORE_RE = re.compile(r"(?:记者|通讯员|实习生|摄影|摄像|编
 _BYLINE_AFTER_RE = re.compile(rf"^[\s\u3000]*(?:摄|摄影|供图|报道|/摄)(?![{HAN}])|^[\s\u3000]*(?:摄|供图)(?:影)?[）)]?")
 # Title forms of a surname (高女士, 李先生): a person, named by surname only.
 TITLE_SUFFIXES = ("女士", "先生")
-# Surname + a title or a form of address (董所长, 尹老伯, 周师傅): the person with that surname,
-# when the text names only one; with no such person it is a person of its own (林婆婆).
-HONORIFICS = ("老伯", "大爷", "大妈", "大娘", "大姐", "大哥", "阿姨", "奶奶", "爷爷", "婆婆", "师傅", "老师",
-              "所长", "局长", "书记", "主任", "队长", "班长", "组长", "站长", "院长", "医生", "警官", "教练", "经理")
+# Forms of address of kin and elders (尹老伯, 刘大哥, 周师傅).
+ADDRESS_FORMS = ("老伯", "大爷", "大妈", "大娘", "大姐", "大哥", "阿姨", "奶奶", "爷爷", "婆婆", "师傅")
+# Surname + a form of address or a title (董所长): the person with that surname, when the text
+# names only one; with no such person it is a person of its own (林婆婆).
+HONORIFICS = ADDRESS_FORMS + ("老师", "所长", "局长", "书记", "主任", "队长", "班长", "组长", "站长", "院长", "医生",
+                              "警官", "教练", "经理")
 # Role words that do not end in a role character (ROLE_ENDINGS): kinship and titles in apposition.
 # Role endings besides ROLE_ENDINGS: 店主 摊主, 脱贫户 农户, 主编, 交警, 村医, 木匠.
 _ROLE_ENDINGS_MORE = frozenset("主户编警医匠")
@@ -184,7 +186,8 @@ def _name_hint(token: Token, text: str) -> bool:
 
 
 def _title_forms(text: str) -> list[str]:
-    """Surname + 女士/先生 (高女士): a person jieba does not tag as a name."""
+    """Surname + 女士/先生 or a form of address (高女士, 刘大哥, 张大妈): a person jieba does not tag
+    as a name, or a full name just before it (环卫工人张苏林大妈)."""
     return _title_re().findall(text)
 
 
@@ -192,7 +195,7 @@ def _title_forms(text: str) -> list[str]:
 def _title_re() -> re.Pattern:
     single, compound = surnames()
     surname = "|".join(sorted(compound, key=len, reverse=True) + sorted(single))
-    return re.compile(f"(?:{surname})(?:{'|'.join(TITLE_SUFFIXES)})")
+    return re.compile(f"(?:{surname})(?:{'|'.join(TITLE_SUFFIXES + ADDRESS_FORMS)})")
 
 
 def _lac_candidates(analysis: Analysis) -> dict[str, int]:
@@ -451,6 +454,8 @@ def people_in(analysis: Analysis, recogniser: str = DEFAULT_RECOGNISER) -> tuple
             continue  # a common word (黎明, 洪亮) is a name only where it is used like one (所长高峰, 高峰说)
         elif all(_PLACE_AFTER_RE.match(text, end) for _, end in found):
             continue  # 侯北编组站, 张庄村: always the first part of a place's name
+        elif _doubled_first(text, name, found):
+            continue  # 天蒙蒙亮 (蒙蒙亮 or 蒙亮): a doubled syllable makes a word of manner, hardly a name
         elif (len(found) == 1 and len(name) <= 3 and not _surname_led(name)
               and not _person_context(text, *found[0]) and not _byline_context(text, *found[0])):
             continue  # 夜巡, 金雨 tagged once, led by no surname, used like no one: not a name
@@ -473,6 +478,11 @@ def people_in(analysis: Analysis, recogniser: str = DEFAULT_RECOGNISER) -> tuple
 
 # Characters that follow a name without belonging to it (李明说, 李明在, 李明的 ...).
 _AFTER_NAME_CHARS = frozenset("说是在的和也就都又还今每正把被给对向为从到与跟让已曾便才所将要会能等们告笑表介回坦感")
+
+
+def _doubled_first(text: str, name: str, found: list[tuple[int, int]]) -> bool:
+    """The name's first character is doubled: inside it (蒙蒙亮) or before every mention (蒙 + 蒙亮)."""
+    return name[:1] == name[1:2] or all(text[start - 1:start] == name[0] for start, _ in found)
 
 
 def _always_followed(text: str, found: list[tuple[int, int]], name: str) -> str | None:
@@ -536,19 +546,24 @@ def _person_context(text: str, start: int, end: int) -> bool:
 
 
 def _plausible(word: str) -> bool:
-    """A name is 2 to 6 characters of Han script (a dotted name may be longer); not an address (乐哥)."""
+    """A name is 2 to 6 characters of Han script (a dotted name may be longer); not an address made
+    of a given name (乐哥), though a surname's (刘大哥) names a person."""
     if len(word) < 2 or not re.fullmatch(rf"[{_HAN}·•‧・]+", word):
         return False
     if len(word) > 6 and not _DOT_NAME_RE.fullmatch(word):  # 巴图克西克: names of minorities run long
         return False
-    return not word.endswith(_KIN_SUFFIXES)
+    return not word.endswith(_KIN_SUFFIXES) or bool(_title_re().fullmatch(word))  # 刘大哥 is a person
 
 
 def _assemble(analysis: Analysis, accepted: dict[str, str],
               spans: dict[str, list[tuple[int, int]]]) -> tuple[PersonName, ...]:
     article = analysis.article
     text = article.text
-    shorts = _short_forms(list(accepted))
+    subjects = {p.name for p in article.profiles}
+    # A reporter's name has no short forms in the story: 刘大哥 and 小刘 are not 记者 刘春鹏.
+    bylined = {n for n in accepted if n not in subjects and (accepted[n] == "metadata" or spans.get(n) and all(
+        _byline_context(text, s, e) or _in_byline(article, _section_id(article, s)) for s, e in spans[n]))}
+    shorts = _short_forms([n for n in accepted if n not in bylined])
     # a short form LAC also tagged (蓝蓝, 小周) is that person's, not a person of its own
     names = [n for n in accepted if n not in shorts or accepted[n] == "heading"]
     shorts = {form: found for form, found in shorts.items() if found[0] in names}
@@ -582,10 +597,7 @@ def _assemble(analysis: Analysis, accepted: dict[str, str],
                     break
         sections = tuple(dict.fromkeys(m.section_id for m in found))
         subject_of = tuple(p.id for p in article.profiles if p.name == name)
-        full = [m for m in found if m.form == "full"] or found
-        byline = accepted[name] == "metadata" or (
-            not subject_of and all(_byline_context(text, m.start, m.end) or _in_byline(article, m.section_id)
-                                   for m in full))
+        byline = name in bylined
         people.append(PersonName(
             name=name, mentions=tuple(found), sections=sections,
             role=role[0] if role else None, role_start=role[1] if role else None, role_end=role[2] if role else None,

@@ -210,8 +210,9 @@ def _name_forms(analysis: Analysis) -> dict[str, str]:
     for person in story_people(analysis):
         forms[person.name] = person.name
         for mention in person.mentions:
-            if mention.text != person.name and PERSON_NOUN_RE.search(mention.text) and mention.form != "prefix":
-                continue  # a bare role word (所长) is not a short form of one name
+            if mention.text != person.name and PERSON_NOUN_RE.search(mention.text) \
+                    and mention.form not in ("prefix", "title"):
+                continue  # a bare role word (所长) is not a short form of one name; 郑警官 (title) is
             forms.setdefault(mention.text, person.name)
     for profile in analysis.article.profiles:
         if profile.name:

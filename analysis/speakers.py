@@ -470,9 +470,10 @@ def introduced(people: SectionPeople, sentence_before: str, at: int, first_perso
     if not (colon or first_person):
         return NOBODY
     clause_at = at - (len(sentence_before) - len(stripped)) - 1
-    if colon:  # 屋内传出林婆婆的声音：the last clause's person; else the sentence's subject
+    if colon:  # 屋内传出林婆婆的声音： / …，朱琼玲快步上前：the last clause's person; else the sentence's subject
         last_clause = re.split(rf"[{CLAUSE_MARKS}]", stripped[:-1])[-1]
-        found = people.words_of(last_clause, clause_at) or people.first_reference(stripped[:-1], clause_at)
+        found = (people.words_of(last_clause, clause_at) or people._subject_of_clause(last_clause, clause_at)
+                 or people.first_reference(stripped[:-1], clause_at))
         return Speaker(found.name, found.description, "introduced") if found else NOBODY
     clause = re.split(rf"[{CLAUSE_MARKS}]", stripped[:-1])[-1]
     found = people._subject_of_clause(clause, clause_at)

@@ -166,3 +166,25 @@ def test_surname_led():
 
     assert _surname_led("张三") and _surname_led("欧阳晓峰") and _surname_led("帕尔哈提·吐尔逊")
     assert not _surname_led("夜巡")
+
+
+def test_surname_and_a_form_of_address_is_a_person_or_the_full_names_short_form():
+    # 刘大哥 is a person of his own (no other 刘 in the story), 小刘 his son; the reporter 刘春鹏
+    # of the byline owns no short form in the story.
+    analysis = analysed("社区民警宋健路过3号楼时，刘大哥特意迎上来道谢。宋健察觉到刘大哥的儿子小刘情绪异常。"
+                        "“要不是宋警官心细，孩子可就耽误了。”刘大哥感激不已。\n本报记者 刘春鹏")
+    people = by_name(analysis)
+    assert {"刘大哥", "小刘", "宋健"} <= set(people)
+    assert {m.text for m in people["刘春鹏"].mentions} == {"刘春鹏"}
+    # 张大妈 and 张大娘 are forms of the only 张 the story names in full.
+    analysis = analysed("她就是一名61岁的环卫工人张苏林大妈。凌晨4点，张大妈就已经起床了。张大娘做环卫工人已经9年了。")
+    people = by_name(analysis)
+    assert "张大妈" not in people and "张大娘" not in people
+    assert {m.text for m in people["张苏林"].mentions} == {"张苏林", "张大妈", "张大娘"}
+    assert_traceable(analysis)
+
+
+def test_a_doubled_syllable_is_no_name():
+    analysis = analysed("她就是环卫工人张苏林大妈。天蒙蒙亮，来往车辆也渐渐变多，张大娘掏出里兜的手机看了看时间，"
+                        "“7点了，该倒垃圾去了。”")
+    assert set(by_name(analysis)) == {"张苏林"}

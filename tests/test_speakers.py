@@ -245,3 +245,14 @@ def test_a_tag_alone_on_the_line_above_speaks_the_quote_below():
 def test_a_voice_heard_speaks_its_words():
     quotes = speech("李建国拿起电话，另一端便传来一位老人急切的声音，“您好，我找不到回家的路了。”")
     assert who(quotes) == [(None, "一位老人", "before")]
+
+
+def test_the_person_who_opens_the_clause_before_a_colon_speaks():
+    # The sentence opens with someone else (学生); the clause just before the colon names the speaker.
+    quotes = speech("学生蹲在车旁修理未果，正手足无措时，赵文华快步上前：“别急，我来试试！”")
+    assert [q.speaker for q in quotes] == ["赵文华"]
+
+
+def test_surname_and_title_stand_for_the_only_person_of_that_surname():
+    quotes = speech("李建国带着社区民警郑冬云值班。郑警官找到车主进行劝解，“车子不能停在花坛里。”车主马上把车开走了。")
+    assert [q.speaker for q in quotes] == ["郑冬云"]
