@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
-from itertools import chain
+from itertools import chain, compress
 from pathlib import Path
 from typing import Protocol, overload
 
@@ -249,8 +249,8 @@ def _columns(cut: tuple[list[str], list[str]], offset: int) -> tuple[np.ndarray,
     blank = np.fromiter(map(str.isspace, words), bool, len(words))
     if not blank.any():
         return starts, ends, words, tags
-    keep = np.flatnonzero(~blank).tolist()
-    return starts[~blank], ends[~blank], [words[i] for i in keep], [tags[i] for i in keep]
+    keep = (~blank).tolist()
+    return starts[~blank], ends[~blank], list(compress(words, keep)), list(compress(tags, keep))
 
 
 def _build(article_text: str, whole: NormalizedText, origin: np.ndarray, sentences: Sequence[Sentence],

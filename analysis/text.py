@@ -190,14 +190,15 @@ def split_sentences(source: str, start: int, end: int, section_id: str, first_in
     sentences: list[Sentence] = []
     region = source[start:end]
     for match in _SENTENCE_RE.finditer(region):
-        for piece_start, piece in _bounded(match.start(), match.group(0)):
+        piece = match.group(0)
+        pieces = _bounded(match.start(), piece) if len(piece) > MAX_SENTENCE_CHARS else ((match.start(), piece),)
+        for piece_start, piece in pieces:
             stripped = piece.strip()
             if not stripped:
                 continue
-            lead = len(piece) - len(piece.lstrip())
-            s_start = start + piece_start + lead
-            s_end = s_start + len(stripped)
-            sentences.append(Sentence(section_id, first_index + len(sentences), s_start, s_end, stripped))
+            s_start = start + piece_start + piece.find(stripped[0])  # after the leading white space
+            sentences.append(Sentence(section_id, first_index + len(sentences), s_start, s_start + len(stripped),
+                                      stripped))
     return sentences
 
 
