@@ -6,6 +6,7 @@ project's registered kernel, and nbconvert renders the executed copy as HTML wit
 """
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,45 +67,105 @@ class ArchiveParameters:
                 "OUTPUT": str(Path(self.output).resolve())}
 
 
+# What the article notebooks import: loaded by a kernel started ahead of them (`NotebookKernel.start`).
+WARM_IMPORTS = ("pandas", "IPython.display", "analysis.config", "analysis.figures", "analysis.notebook_tables",
+                "analysis.picks", "analysis.review", "analysis.segment")
+
+
+class NotebookKernel:
+    """The one kernel a run of notebooks shares, with one client that stays connected.
+
+    `start` launches it and has it import what the notebooks import, without waiting for that, and
+    loads this process's side (nbformat, nbclient, papermill, nbconvert: about a second); the report
+    calls it while its figures are drawn in other processes, so that none of this is waited for
+    afterwards. The kernel talks over IPC sockets, not TCP, so it has nothing to warn about encryption.
+    """
+
+    def __init__(self, kernel: str = KERNEL_NAME, cwd: Path = NOTEBOOKS_DIR):
+        self.kernel, self.cwd = kernel, cwd
+        self.manager = self.client = None
+        self._sockets: tempfile.TemporaryDirectory | None = None
+
+    def start(self, warm: tuple[str, ...] = WARM_IMPORTS) -> NotebookKernel:
+        from jupyter_client.kernelspec import NoSuchKernel
+        from jupyter_client.manager import KernelManager
+
+        from .errors import InputError
+
+        if self.manager is not None:
+            return self
+        self._sockets = tempfile.TemporaryDirectory(prefix="analysis-kernel-")
+        manager = KernelManager(kernel_name=self.kernel, transport="ipc", ip=str(Path(self._sockets.name) / "kernel"))
+        try:
+            manager.start_kernel(cwd=str(self.cwd))
+        except NoSuchKernel:
+            self.close()
+            raise InputError(f"{self.cwd}: the Jupyter kernel '{self.kernel}' is not registered; run `make setup` "
+                             f"(it runs python -m ipykernel install --sys-prefix --name {self.kernel})") from None
+        self.manager = manager
+        self.client = manager.client()
+        self.client.start_channels()
+        self.client.allow_stdin = False
+        if warm:  # not waited for: the first notebook's reset queues behind it
+            self.client.execute("import importlib\n" + "".join(f"importlib.import_module({m!r})\n" for m in warm),
+                                silent=True, store_history=False)
+        import nbclient  # noqa: F401  (this process's side, loaded while the kernel starts)
+        import nbconvert  # noqa: F401
+        import nbformat  # noqa: F401
+        import papermill.parameterize  # noqa: F401
+        self.client.wait_for_ready(timeout=60)
+        return self
+
+    def reset(self) -> None:
+        """Clear the namespace, so a notebook cannot lean on another's variables (or the warm-up's);
+        modules stay imported (that is the time saved); variables, history and outputs go."""
+        reply = self.client.execute_interactive("get_ipython().reset(new_session=False)", timeout=60,
+                                                output_hook=lambda message: None)
+        if reply["content"]["status"] != "ok":
+            raise RuntimeError(f"could not clear the notebook kernel: {reply['content'].get('evalue')}")
+
+    def close(self) -> None:
+        if self.client is not None:
+            self.client.stop_channels()
+        if self.manager is not None:
+            self.manager.shutdown_kernel(now=True)
+        if self._sockets is not None:
+            self._sockets.cleanup()
+        self.manager = self.client = self._sockets = None
+
+    def __enter__(self) -> NotebookKernel:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 def run_notebooks(parameters: NotebookParameters | ArchiveParameters, out_dir: Path, notebooks: list[Path] | None = None,
-                  kernel: str = KERNEL_NAME) -> NotebookRun:
+                  kernel: str = KERNEL_NAME, started: NotebookKernel | None = None) -> NotebookRun:
     """Execute each notebook into `out_dir` (the sources stay untouched) and write an HTML copy beside it.
 
     All notebooks run in one kernel, started once (a kernel start-up and the imports cost seconds
-    each); its namespace is cleared between notebooks, so each sees only its own variables. The
-    kernel talks over IPC sockets, not TCP, so it has nothing to warn about encryption.
+    each), or in `started` (a `NotebookKernel` started ahead; the caller closes it); its namespace
+    is cleared before each notebook, so each sees only its own variables.
     """
-    from jupyter_client.kernelspec import NoSuchKernel
-    from jupyter_client.manager import KernelManager
-
-    from .errors import InputError
-
     paths = notebooks if notebooks is not None else notebook_paths()
     out_dir.mkdir(parents=True, exist_ok=True)
     run = NotebookRun()
     if not paths:
         return run
-    with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as sockets:
-        manager = KernelManager(kernel_name=kernel, transport="ipc", ip=str(Path(sockets) / "kernel"))
-        try:
-            manager.start_kernel(cwd=str(paths[0].parent))
-        except NoSuchKernel:
-            raise InputError(f"{paths[0]}: the Jupyter kernel '{kernel}' is not registered; run `make setup` "
-                             f"(it runs python -m ipykernel install --sys-prefix --name {kernel})") from None
-        try:
-            for index, notebook in enumerate(paths):
-                if index:
-                    _reset(manager)
-                executed = out_dir / notebook.name
-                _execute(notebook, executed, parameters, manager, kernel)
-                run.executed.append(executed)
-                run.pages.append(render_html(executed))
-        finally:
-            manager.shutdown_kernel(now=True)
+    with contextlib.ExitStack() as stack:
+        if started is None:
+            started = stack.enter_context(NotebookKernel(kernel, paths[0].parent)).start(warm=())
+        for index, notebook in enumerate(paths):
+            started.reset()
+            executed = out_dir / notebook.name
+            _execute(notebook, executed, parameters, started, kernel)
+            run.executed.append(executed)
+            run.pages.append(render_html(executed))
     return run
 
 
-def _execute(notebook: Path, executed: Path, parameters, manager, kernel: str) -> None:
+def _execute(notebook: Path, executed: Path, parameters, started: NotebookKernel, kernel: str) -> None:
     """One notebook in the shared kernel, its parameters injected as papermill does."""
     import nbformat
     from nbclient import NotebookClient
@@ -115,7 +176,9 @@ def _execute(notebook: Path, executed: Path, parameters, manager, kernel: str) -
     from .errors import InputError
 
     node = parameterize_notebook(load_notebook_node(str(notebook)), parameters.as_papermill(), kernel_name=kernel)
-    client = NotebookClient(node, km=manager, kernel_name=kernel, resources={"metadata": {"path": str(notebook.parent)}})
+    client = NotebookClient(node, km=started.manager, kernel_name=kernel,
+                            resources={"metadata": {"path": str(notebook.parent)}})
+    client.kc = started.client  # connected and ready: no second wait per notebook
     try:
         client.execute(cleanup_kc=False)
     except CellExecutionError as error:
@@ -127,23 +190,6 @@ def _execute(notebook: Path, executed: Path, parameters, manager, kernel: str) -
     finally:
         # Written whole, also when a cell failed, so the error can be read in the copy.
         atomic.write_text(executed, nbformat.writes(node))
-        if client.kc is not None:
-            client.kc.stop_channels()
-
-
-def _reset(manager) -> None:
-    """Clear the shared kernel's namespace, so a notebook cannot lean on another's variables."""
-    client = manager.blocking_client()
-    client.start_channels()
-    try:
-        client.wait_for_ready(timeout=60)
-        # Modules stay imported (that is the time saved); variables, history and outputs go.
-        reply = client.execute_interactive("get_ipython().reset(new_session=False)", timeout=60,
-                                           output_hook=lambda message: None)
-        if reply["content"]["status"] != "ok":
-            raise RuntimeError(f"could not clear the notebook kernel: {reply['content'].get('evalue')}")
-    finally:
-        client.stop_channels()
 
 
 def render_html(executed: Path) -> Path:

@@ -8,6 +8,7 @@ from pathlib import Path
 from . import atomic, tables
 from .config import DEFAULT_OUTPUT, RunConfig
 from .corpus import load_article
+from .notebooks import NotebookKernel
 from .figures import SourceNote, build_figures
 from .figures.picked import pick_destinations, printable_picks
 from .outlock import output_lock
@@ -61,21 +62,24 @@ def _write_report(article, analysis, frames: dict, notebooks: bool, figures: Pat
     figure_dir = figures / article.id if figures else folder / "figures"
     printable, unprintable = printable_picks(picks, frames) if picks else (None, [])
     progress("画印刷图表……")
-    figure_set = build_figures(frames, figure_dir, printable, source=SourceNote.from_metadata(article.metadata))
-    result.written += figure_set.written
-    if picks:
-        result.notes += [f"选用 {line}" for line in unprintable + pick_destinations(printable, result.written)]
-    result.notes.append(f"{len(article.profiles)} 个人物段落，{len(analysis.tokens)} 个词")
-    split = split_terms(analysis.tokens, article, domain_dictionary(config.dictionary))
-    result.notes += [f"分词切开了专有名词 {term}：把它加进项目词典" for term in split]
-    result.notes += [f"注意：{getattr(w, 'zh', w)}" for w in article.warnings]
-    result.notes += [skip.line for skip in figure_set.skipped]
-    # Before the notebooks: notebook 04 reads the skip lines back from it.
-    result.written.append(atomic.write_text(folder / SUMMARY_NAME, "".join(f"{note}\n" for note in result.notes)))
-    if notebooks:  # they read the tables and figures just written instead of analysing again
-        progress("运行笔记本（读取刚写出的表格和图表）……")
-        result.written += _run_notebooks(article_path, config, picks_path(article.id, config.picks), article.id,
-                                         folder, figure_dir)
+    with NotebookKernel() as kernel:  # started only with `notebooks`; shut down however the report ends
+        # The notebooks' kernel starts and imports while the figures are drawn in worker processes.
+        figure_set = build_figures(frames, figure_dir, printable, source=SourceNote.from_metadata(article.metadata),
+                                   meanwhile=kernel.start if notebooks else None)
+        result.written += figure_set.written
+        if picks:
+            result.notes += [f"选用 {line}" for line in unprintable + pick_destinations(printable, result.written)]
+        result.notes.append(f"{len(article.profiles)} 个人物段落，{len(analysis.tokens)} 个词")
+        split = split_terms(analysis.tokens, article, domain_dictionary(config.dictionary))
+        result.notes += [f"分词切开了专有名词 {term}：把它加进项目词典" for term in split]
+        result.notes += [f"注意：{getattr(w, 'zh', w)}" for w in article.warnings]
+        result.notes += [skip.line for skip in figure_set.skipped]
+        # Before the notebooks: notebook 04 reads the skip lines back from it.
+        result.written.append(atomic.write_text(folder / SUMMARY_NAME, "".join(f"{note}\n" for note in result.notes)))
+        if notebooks:  # they read the tables and figures just written instead of analysing again
+            progress("运行笔记本（读取刚写出的表格和图表）……")
+            result.written += _run_notebooks(article_path, config, picks_path(article.id, config.picks), article.id,
+                                             folder, figure_dir, kernel.start())
     return result
 
 
@@ -91,7 +95,7 @@ def _editors_picks(path: Path, frames: dict, article_id: str, result: ReportResu
 
 
 def _run_notebooks(article_path: str | Path | None, config: RunConfig, picks: Path, article_id: str,
-                   tables_dir: Path, figure_dir: Path) -> list[Path]:
+                   tables_dir: Path, figure_dir: Path, kernel: NotebookKernel) -> list[Path]:
     """The notebooks, executed headless into output/notebooks/<article-id>/ with an HTML copy of each."""
     from .corpus import BUNDLED_CORPUS, DEFAULT_ARTICLE_ID
     from .notebooks import NotebookParameters, run_notebooks
@@ -100,5 +104,5 @@ def _run_notebooks(article_path: str | Path | None, config: RunConfig, picks: Pa
     folder = config.output / "notebooks" / article_id
     parameters = NotebookParameters(article=article, output=config.output / "notebooks", picks=picks,
                                     codebook=config.codebook_path(), tables=tables_dir, figures=figure_dir)
-    run = run_notebooks(parameters, folder)
+    run = run_notebooks(parameters, folder, started=kernel)
     return run.executed + run.pages
