@@ -19,7 +19,7 @@ from . import cloud, dispersion, family, house, keyness, matrix, network, picked
 from .contactsheet import write_contact_sheet
 from .fonts import strict_glyphs
 from .skipped import Reason, Skipped
-from .write import Chart, write_chart
+from .write import Chart, render_chart, write_chart, write_rendered
 
 CONTACT_SHEET = "contact_sheet.pdf"
 
@@ -243,10 +243,10 @@ def build_figures(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, picks
 
 
 # Drawing the figures is most of `make report` (layout search, font subsetting per PDF, 600 dpi PNG),
-# and the charts are independent: each is drawn and written by a forked worker, which inherits the
-# tables, the plan and the loaded fonts, so nothing is pickled but a chart's index and its paths.
+# and the charts are independent: each is drawn by a forked worker, which inherits the tables, the
+# plan and the loaded fonts, so nothing is pickled but a chart's index, its PDF and PNG bytes and
+# the data it plots. This process writes every file (through a temporary file, as everywhere).
 _CHARTS: list[Planned] = []
-_OUT_DIR = Path()
 
 
 def _write_one(chart: Planned, out_dir: Path) -> list[Path]:
@@ -255,13 +255,15 @@ def _write_one(chart: Planned, out_dir: Path) -> list[Path]:
         return write_chart(chart.draw(), out_dir)
 
 
-def _adopt(charts: list[Planned], out_dir: Path) -> None:
-    global _CHARTS, _OUT_DIR
-    _CHARTS, _OUT_DIR = charts, out_dir
+def _adopt(charts: list[Planned]) -> None:
+    global _CHARTS
+    _CHARTS = charts
 
 
-def _write_nth(index: int) -> tuple[int, list[Path]]:
-    return index, _write_one(_CHARTS[index], _OUT_DIR)
+def _render_nth(index: int) -> tuple[int, bytes, bytes, pd.DataFrame]:
+    with strict_glyphs():
+        chart = _CHARTS[index].draw()
+        return (index, *render_chart(chart), chart.data)
 
 
 def _worker_count(requested: int | None, charts: int) -> int:
@@ -285,12 +287,13 @@ def _write_all(charts: list[Planned], out_dir: Path, workers: int | None,
         return [_write_one(chart, out_dir) for chart in charts]
     # The first chart here: it loads what every chart needs (the font, the PDF subsetter, the PNG
     # writer, text measures), which the workers then inherit instead of each loading it again.
-    first = _write_one(charts[0], out_dir)
+    written = {0: _write_one(charts[0], out_dir)}
     # The slow charts first, so that no worker starts one when the others are nearly done.
     order = sorted(range(1, len(charts)), key=lambda i: not charts[i].slow)
-    with multiprocessing.get_context("fork").Pool(workers, _adopt, (charts, out_dir)) as pool:
-        pending = pool.map_async(_write_nth, order, chunksize=1)
+    with multiprocessing.get_context("fork").Pool(workers, _adopt, (charts,)) as pool:
+        pending = pool.imap_unordered(_render_nth, order)
         if meanwhile is not None:
             meanwhile()
-        done = dict(pending.get())
-    return [first] + [done[i] for i in range(1, len(charts))]
+        for index, pdf, png, data in pending:
+            written[index] = write_rendered(charts[index].name, pdf, png, data, out_dir)
+    return [written[i] for i in range(len(charts))]
