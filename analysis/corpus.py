@@ -267,7 +267,8 @@ def _find_headings(lines: list[_Line], recogniser: Recogniser | None = None) -> 
         if heading:
             found.append(_Found(index, shape.lines, heading, shape.shape))
     found = _series(found)
-    found = sorted(found + _series(_unmarked_headings(lines, found, recogniser)), key=lambda f: f.index)
+    found = sorted(found + _series(_opened_by_person(_unmarked_headings(lines, found, recogniser), lines, recogniser)),
+                   key=lambda f: f.index)
     found = sorted(found + _reporter_headings(lines, found, recogniser), key=lambda f: f.index)
     # Two lines read as one heading and the next as another: keep the first reading.
     kept: list[_Found] = []
@@ -277,6 +278,20 @@ def _find_headings(lines: list[_Line], recogniser: Recogniser | None = None) -> 
         kept.append(f)
     ends = [f.index for f in kept[1:]] + [len(lines)]
     return [_introduced(f, _region_text(lines, f.index + f.lines, end), recogniser) for f, end in zip(kept, ends)]
+
+
+def _opened_by_person(found: list[_Found], lines: list[_Line], recogniser: Recogniser | None) -> list[_Found]:
+    """An unmarked subheading whose section's first sentence introduces a person (快速准确为群众解忧 /
+    张景怡，…) is that person's, alone as well as in a series."""
+    result = []
+    for f in found:
+        if not f.heading.subject_kind:
+            name = name_opening(_body_after(lines, f.index + f.lines), recogniser)
+            if name:
+                f = replace(f, heading=replace(f.heading, name=name, subject_kind="person",
+                                               rule=f"{f.heading.rule.split(':')[0]}:{NAME_OPENS_BODY}"))
+        result.append(f)
+    return result
 
 
 def _region_text(lines: list[_Line], start: int, end: int) -> str:

@@ -560,6 +560,8 @@ def name_opening(body: str, recogniser: Recogniser | None) -> str | None:
     if recogniser is None:
         return None
     first = _first_sentence(body)
+    if first.startswith(OPENING_QUOTES):
+        return None  # “…我的父亲刘文生，他是…”: someone named in the words, not introduced by the paper
     people = [(start, end, word) for start, end, word in recogniser(first) if len(word) >= 2 and not is_common_word(word)]
     if not people:
         return None

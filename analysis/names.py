@@ -76,7 +76,8 @@ _BYLINE_AFTER_RE = re.compile(rf"^[\s\u3000]*(?:摄|摄影|供图|报道|/摄)(?
 # Title forms of a surname (高女士, 李先生): a person, named by surname only.
 TITLE_SUFFIXES = ("女士", "先生")
 # Forms of address of kin and elders (尹老伯, 刘大哥, 周师傅).
-ADDRESS_FORMS = ("老伯", "大爷", "大妈", "大娘", "大姐", "大哥", "阿姨", "奶奶", "爷爷", "婆婆", "师傅")
+ADDRESS_FORMS = ("老伯", "大爷", "大妈", "大娘", "大姐", "大哥", "阿姨", "奶奶", "爷爷", "婆婆", "师傅", "大叔", "叔叔",
+                 "大婶", "叔", "婶")
 # Surname + a form of address or a title (董所长): the person with that surname, when the text
 # names only one; with no such person it is a person of its own (林婆婆).
 HONORIFICS = ADDRESS_FORMS + ("老师", "所长", "局长", "书记", "主任", "队长", "班长", "组长", "站长", "院长", "医生",

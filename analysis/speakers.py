@@ -73,6 +73,8 @@ _OTHER_PERSON_RE = re.compile(
     r"(?P<f>女士|姑娘|大姐|妻子|母亲|女儿|妈妈|奶奶|阿姨|大妈|大娘|老伴儿?|女子|妇女)|(?P<m>先生|丈夫|父亲|儿子|"
     r"爸爸|爷爷|大爷|大伯|叔叔|小伙子?|男子|老汉)|(?P<n>患者|同事|组长|班长|领导|家人|孩子|老人|一位市民|一名市民|这位市民|来电市民|"
     rf"那位市民|一位[{HAN}]{{1,4}}(?:员|者|人)|一名[{HAN}]{{1,4}}(?:员|者|人))")
+# An age in apposition before a name (34岁的张杰, 今年61岁的): the name still opens the clause.
+_AGE_RE = re.compile(r"(?:今年|现年|年仅|已经|已)?(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的")
 _THIS_ROLE_RE = re.compile(r"^(?:这位|这名|该|那位)")
 _THIS_PERSON_RE = re.compile(r"^(?:这位|这名)[^，,。；;：:“”]{0,12}?" + PERSON_NOUN)
 _POSSESSIVE_RE = re.compile(rf"^的(?P<noun>{_CLAUSE}{{1,12}}?)(?=$|[{_CLAUSE[1:-1]}]*$)")
@@ -92,7 +94,7 @@ RELATIVE_NOUN = (r"(?:妻子|丈夫|爱人|老伴儿?|女儿|儿子|孩子|母�
 _RELATIVE_RE = re.compile(rf"^[{HAN}\d]{{0,5}}?的[{HAN}]{{0,3}}?" + RELATIVE_NOUN)
 # An unnamed person opening a clause (老人, 几位摊主, 一位市民): a description, never a name.
 _UNNAMED_RE = re.compile(r"^(?:(?:一位|几位|一名|这位|那位|两位|多位|不少|许多|很多|一些)[" + HAN + "]{0,4}?|"
-                         r"(?![在对向跟和给让被把与同从当据为因将使令每这那所但而])[" + HAN + "]?)"
+                         r"(?![在对向跟和给让被把与同从当据为因将使令每这那所但而无])[" + HAN + "]?)"
                          + PERSON_NOUN + "们?(?=[" + HAN + "])(?!的)")
 
 
@@ -295,7 +297,7 @@ class SectionPeople:
         # the name that stands first (苗宝峰是郑洪涛…的司炉工之一 is about 苗宝峰), the longest at a tie
         for name in sorted((n for n in self.names if n in head), key=lambda n: (head.find(n), -len(n))):
             index = head.find(name)
-            if index >= 0 and (index == 0 or PERSON_NOUN_RE.search(head[:index])
+            if index >= 0 and (index == 0 or PERSON_NOUN_RE.search(head[:index]) or _AGE_RE.fullmatch(head[:index])
                                or re.search(r"(?:的|，)$", head[:index]) is None and index <= 6
                                and not re.search(r"[对向跟和给让被把与同]", head[:index])):
                 rest = stripped[index + len(name):]
@@ -416,6 +418,9 @@ def tag_after(people: SectionPeople, after: str, at: int) -> Speaker:
         found = people.words_of(voice.group("who"), at + voice.end("who"))
         if found:
             return Speaker(found.name, found.description, "after")
+    found = who_said(people, sentence, at)
+    if found:
+        return found
     words_of = _WORDS_OF_RE.match(sentence)
     if words_of:
         found = people.reference(words_of.group("subject"), at + words_of.end("subject"))
@@ -424,6 +429,19 @@ def tag_after(people: SectionPeople, after: str, at: int) -> Speaker:
     return NOBODY
 
 
+def who_said(people: SectionPeople, sentence: str, at: int) -> Speaker:
+    """“…”说这话的人叫林则群，…: the speaker named after the words, in the sentence after the quote
+    (`at` is where `sentence` starts), or opening the paragraph after a quote that ends its own."""
+    match = _WHO_SAID_RE.match(sentence)
+    if match:
+        found = people.reference(match.group("subject"), at + match.end("subject"), allow_pronoun=False)
+        if found.name:
+            return Speaker(found.name, None, "after")
+    return NOBODY
+
+
+# “…”说这话的人叫林则群 / 说这番话的是…: the speaker named after the words.
+_WHO_SAID_RE = re.compile(rf"^\s*说(?:这|此|这番|这句|出这番|出这句)话的(?:人|就|正)?(?:是|叫|名叫|便是)(?P<subject>{_CLAUSE}{{2,30}})")
 # “…”总书记的话情真意切 / “…”李建国这番话: the words are named as someone's.
 _WORDS_OF_RE = re.compile(rf"^(?P<subject>{_CLAUSE}{{1,20}}?)(?:的|这|那)(?:一席|这番|一番|这句|那句)?话")
 
@@ -512,6 +530,24 @@ def adjacent(people: SectionPeople, after: str, at: int) -> Speaker:
         if any(name in clause for name in people.names):
             return NOBODY  # someone is named, but not where the subject stands
     return NOBODY
+
+
+def reported_before(people: SectionPeople, span: QuoteSpan, sentence_before: str) -> Speaker:
+    """陈泽中说，大多数同事…。“早晨…” / 于广生告诉记者，他每天…。最怕的是…，“爬一趟楼…”: the sentence
+    before the quote's own, in its paragraph, reports a named person's words (NAME说，…), and nobody
+    else is named after them: the quote goes on with that person's words."""
+    start = span.paragraph[0]
+    prior = people.narration[start:span.open_at - len(sentence_before)]
+    previous = _previous_sentence(prior)
+    match = re.match(rf"^\s*(?P<subject>{_CLAUSE}{{1,30}}?)(?:{VERB_PATTERN})[{CLAUSE_MARKS}]", previous)
+    if not match:
+        return NOBODY
+    previous_at = start + len(prior.rstrip()) - len(previous.rstrip())
+    found = people.reference(match.group("subject"), previous_at + match.end("subject"), allow_pronoun=False)
+    if not found.name or any(m.name and m.name != found.name for m in people.mentions
+                             if previous_at <= m.start and m.end <= span.open_at):
+        return NOBODY
+    return Speaker(found.name, None, "reported")
 
 
 def first_person(text: str) -> bool:
@@ -672,6 +708,11 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
     found = tag_after(people, after, span.close_at + 1)
     if found or found is UNCLEAR:
         return found if found else NOBODY
+    if not after.strip():  # the quote ends its paragraph: 说这话的人叫… may open the next one
+        following = text[span.paragraph[1]:].lstrip()
+        found = who_said(people, following, len(text) - len(following))
+        if found:
+            return found
     found = belief(people, after, span.close_at + 1)
     if found:
         return found
@@ -704,7 +745,7 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
         return found
     opens_sentence = not sentence_before.strip()
     if opens_sentence:
-        found = adjacent(people, after, span.close_at + 1)
+        found = adjacent(people, after, span.close_at + 1) or reported_before(people, span, sentence_before)
         if found:
             return found
     else:
@@ -715,7 +756,7 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
         owner = next((n for n in people.names if topic.startswith(n + "的")), None)
         if owner and speaks_first_person and not found:  # 王恒清的工具都存放在院内，“我每天都5点起床…”
             return Speaker(people.full[owner], None, "sentence")
-        return NOBODY
+        return reported_before(people, span, sentence_before)
     if in_series:
         return NOBODY  # one of a series of voices (“哎呀…”、“…”)
     # A quote on its own: the speaker of the quote before it in the paragraph, if nobody else

@@ -208,6 +208,7 @@ def test_single_feature_without_headings_keeps_its_body_around_a_caption():
     ("编者按：这是一段编者按。", "editor_note"),
     ("图②：市民在办事大厅排队。", "caption"),
     ("（图③）", "caption"),
+    ("△上海市某医院护士 王小梅(拿“佑”字)", "caption"),  # a web page's mark under a photo
     ("本报记者 王小明摄", "credit"),
     ("新华社记者 李四 摄", "credit"),
     ("受访者供图", "credit"),
@@ -426,8 +427,9 @@ NUMBERED_ONE_LINERS = """致敬这些新职业劳动者
 
 def test_zero_padded_numbered_headings_over_one_line_paragraphs_find_the_person_of_each_section():
     article = parse(NUMBERED_ONE_LINERS)
+    # (△四川·成都 is a photo caption, set aside: the role heading 整理收纳师 finds its person in the body)
     assert [(p.name, p.rule) for p in article.profiles] == [
-        ("郑晓东", "numbered:person-of-section"), ("韩立新", "numbered:person-of-section")]
+        ("郑晓东", "numbered:role+ner-in-body"), ("韩立新", "numbered:person-of-section")]
     assert_tiles(article)
 
 
@@ -560,3 +562,21 @@ def test_a_date_alone_on_a_line_is_page_chrome():
     assert line_kind("2018-02-09") == "chrome"
     assert line_kind("2019年01月29日 星期二") == "chrome"
     assert line_kind("2018年2月9日，记者来到社区。") is None
+
+
+def test_a_numbered_role_space_name_heading_above_a_photo_caption():
+    article = parse("援鄂医疗队的十个故事\n\n他们在前方有哪些故事，我们挑选了十张来自一线的照片。\n\n01\n\n某市胸科医院护士长 王小梅\n\n"
+                    "话别亲人 相信春天终将到来\n\n△某市胸科医院护士 王小梅(拿“佑”字)\n\n"
+                    "“我会平安回来的。”王小梅弯腰站在床前，轻声对外婆说。王小梅是一名护士长。\n")
+    assert [(p.name, p.rule) for p in article.profiles] == [("王小梅", "line:role-space-name")]
+
+
+def test_a_single_subheading_over_a_section_that_introduces_a_person():
+    article = parse("热线无小事 真情暖民心\n\n12345，是一条能为群众排忧解难的热线。\n\n快速准确为群众解忧\n\n"
+                    "张晓梅，大兴区市民服务热线管理科科长，从事热线工作已有七年。她说，热线无小事。\n")
+    assert [(p.name, p.rule) for p in article.profiles] == [("张晓梅", "line:name-opens-body")]
+    # a name inside the words a section opens with is not introduced by the paper
+    with pytest.warns(ArticleWarning, match="no profile headings found"):
+        article = parse("见面会纪实\n\n五位劳模代表与记者畅谈。\n\n传承父辈的精神\n\n"
+                        "“对我影响最深的人是我的父亲刘文生，他是省劳动模范。”采油工班长刘小丽说。\n")
+    assert [p.name for p in article.profiles] == []

@@ -188,3 +188,11 @@ def test_a_doubled_syllable_is_no_name():
     analysis = analysed("她就是环卫工人张苏林大妈。天蒙蒙亮，来往车辆也渐渐变多，张大娘掏出里兜的手机看了看时间，"
                         "“7点了，该倒垃圾去了。”")
     assert set(by_name(analysis)) == {"张苏林"}
+
+
+def test_uncle_forms_are_short_forms_of_the_only_full_name_with_that_surname():
+    analysis = analysed("电工林则群和同事拐进了村子，来到村民王忠吉家。“王叔，插座、开关都给您查了一遍。”林则群说。"
+                        "王叔连声道谢。")
+    people = by_name(analysis)
+    assert "王叔" not in people
+    assert "王叔" in {m.text for m in people["王忠吉"].mentions}

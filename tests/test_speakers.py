@@ -256,3 +256,28 @@ def test_the_person_who_opens_the_clause_before_a_colon_speaks():
 def test_surname_and_title_stand_for_the_only_person_of_that_surname():
     quotes = speech("李建国带着社区民警郑冬云值班。郑警官找到车主进行劝解，“车子不能停在花坛里。”车主马上把车开走了。")
     assert [q.speaker for q in quotes] == ["郑冬云"]
+
+
+def test_an_age_before_the_name_still_opens_the_clause():
+    quotes = speech("记者见到了赵文华。\n34岁的赵文华是一名外卖员，一辆电动车就是他的全部装备。\n"
+                    "“天气越热，订单量也越多，但我们还是会尽快把餐送到。”\n")
+    assert [q.speaker for q in quotes] == ["赵文华"]
+
+
+def test_the_one_who_said_it_named_after_the_words():
+    quotes = speech("立春已过，山里依旧很冷。\n“师父说过，守好大伙儿的年，比啥都重要。”\n说这话的人叫赵文华，是供电所的电工。")
+    assert [q.speaker for q in quotes] == ["赵文华"]
+
+
+def test_a_thing_named_with_a_person_noun_is_no_speaker():
+    # 无人机 (a drone) opens the clause after the quote; the next clause names the speaker.
+    quotes = speech("赵文华和同事踩在田埂上。\n“今天要巡视的是东热线，每一根电杆都得过一遍。”无人机升起，赵文华盯着画面。")
+    assert who(quotes) == [("赵文华", None, "adjacent")]
+
+
+def test_a_quote_goes_on_with_the_words_reported_in_the_sentence_before():
+    quotes = speech("赵文华说，大多数同事和他一样常常顾不上吃饭，一天只能吃一顿饭。“早晨起得太早，常常反胃，吃不下东西。”")
+    assert who(quotes) == [("赵文华", None, "reported")]
+    # someone else named in between: no longer the reported words
+    quotes = speech("赵文华说，同事们都顾不上吃饭。王小明也来了。“早晨起得太早，常常反胃。”")
+    assert [q.speaker for q in quotes] != ["赵文华"]
