@@ -39,6 +39,9 @@ _OTHER_EVENT_RE = re.compile(r"毕业|出生|结婚|退休|退伍|转业|生下"
 _FIRST_JOB_RE = re.compile(r"毕业(?:后|之后|以后|就|即|参加)|毕业的.{0,12}(?:第一次|首次|初次)")
 # 今年是她从事热线工作的第7个年头: the year of the job, counted (years served), not its start.
 _ORDINAL_YEAR_RE = re.compile(r"[^，,。]{0,12}?的第(?:\d+|[一二三四五六七八九十两]{1,3})(?:个年头|年)")
+# What is entered is a home, a shop or a period, not a post: a visit (来到…林婆婆的家中, 走进了她的店里)
+# or a phase (2023年春运已经进入返程客流高峰).
+_NO_POST_RE = re.compile(r"了?[^，,。]{0,14}?(?:家中|家里|的家|店里|病房|高峰|阶段|节奏|战备)")
 _SINCE_RE = re.compile(r"从(?P<year>\d{4})年(?:起|开始)?(?:到现在|至今|到今天)")
 # A year the person's work starts from: 从2022年开始，他扎根网格; 2013年开始倪海兵担任…; 自2006年成立社区
 # 警务室后，他就一直做这项工作. The person must be the subject right after it (not 自2020年以来，大连经历了…)
@@ -100,6 +103,7 @@ _SINGULAR_RE = re.compile(r"[她他](?!们)")
 _PREDICATE_RE = re.compile(rf"(?:是|成为|作为)(?:一名|一位|一个|个|位|名)?[{HAN}]{{0,6}}$")
 _NUMBER_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9", "n10")
 _MORE_GROUPS = ("more", "more2", "more3", "more5", "more7", "more8")
+_CLOSING = "。！？!?…；;”\"』」)）"
 MAX_YEAR_TO_VERB = 40  # characters between the year and the verb of joining, at most
 
 
@@ -354,26 +358,46 @@ def _joined_years(analysis: Analysis, referents: _Referents,
                 found[person] = (int(started.group("year") or started.group("year2")), sentence)
                 continue
         joining = _JOIN_RE.search(norm.text)
-        if not joining or _ORDINAL_YEAR_RE.match(norm.text, joining.end()):
+        if not joining or _ORDINAL_YEAR_RE.match(norm.text, joining.end()) or _NO_POST_RE.match(
+                norm.text, joining.end()):
             continue
         join_at = norm.to_source(joining.start(), joining.end())[0]
         persons = [p for p in referents.all_at(sentence, join_at) if p not in found]
         if not persons:
             continue
+        scope = _run_on(analysis, referents, sentence)
         # the date nearest the verb dates it (今年45岁的她，是2003年…首批…接警员: 2003, not 今年)
         for mention in reversed(dates):
             if mention.kind == "clock" or mention.year is None:
                 continue
-            if not (sentence.start <= mention.start and mention.end <= join_at):
+            if not (scope.start <= mention.start and mention.end <= join_at):
                 continue
             between = article.text[mention.end:join_at]
             # (the verb's first characters too: 毕业参加工作 is the degree right before the first job)
             other_event = _OTHER_EVENT_RE.search(between) and not _FIRST_JOB_RE.search(
                 article.text[mention.end:join_at + 2])
             if len(between) <= MAX_YEAR_TO_VERB and not other_event:
-                found.update((person, (mention.year, sentence)) for person in persons)
+                found.update((person, (mention.year, scope)) for person in persons)
                 break
     return found
+
+
+def _run_on(analysis: Analysis, referents: _Referents, sentence: Sentence) -> Sentence:
+    """`sentence`, with the line before it when that line is a subject waiting for its predicate:
+    no closing punctuation and a person named last (subtitle lines: 2012年,80后的孙锦荣 / 正式成为
+    一名宠物侦探). Line breaks end sentences, so such a clause is cut from its verb."""
+    if sentence.index == 0:
+        return sentence
+    previous = analysis.sentences[sentence.index - 1]
+    text = referents.article.text
+    if previous.section_id != sentence.section_id or previous.text.rstrip()[-1:] in _CLOSING or (
+            text[previous.end:sentence.start].count("\n") == 0):
+        return sentence
+    refs = referents.references(previous, previous.end)
+    if not refs or refs[-1].kind != "name" or text[refs[-1].end:previous.end].strip():
+        return sentence
+    return Sentence(sentence.section_id, sentence.index, previous.start, sentence.end,
+                    text[previous.start:sentence.end])
 
 
 def _started_by(referents: _Referents, sentence: Sentence, offset: int) -> str | None:

@@ -49,6 +49,9 @@ def test_joined_year_patterns(body, year):
     "1990年出生的张晓第一次走进中心,她就想到了很多。",  # 1990 dates the birth, not the joining
     "张晓工作一年多来,给自己做了一番总结。",  # 一年多 does not fix a year
     "张晓的同事李明2015年加入了热线。",  # someone else's joining
+    "2014年新年第一天,张晓提着米和油来到社区孤寡老人林婆婆的家中。",  # a visit
+    "2015年,一位民警走进了张晓的店里。",
+    "2023年春运已经进入返程客流高峰,张晓很忙。",  # a phase, not a post
 ])
 def test_joined_year_unknown_when_the_text_does_not_say(body):
     person = person_of(body)
@@ -303,3 +306,11 @@ def test_a_completed_name_keeps_its_full_mentions():
     full = [m for m in person.mentions if m.form == "full"]
     assert full and all(analysis.article.text[m.start:m.end] == "方洪有" for m in full)
     assert person.joined_year == 2022  # 方洪有今年44岁…。从2022年开始，他扎根网格
+
+
+def test_a_subject_line_cut_from_its_verb_by_a_line_break():
+    person = person_of("2012年,80后的张晓\n正式成为一名话务员")  # subtitle lines
+    assert person.joined_year == 2012
+    assert person.joined_evidence == "2012年,80后的张晓\n正式成为一名话务员"
+    # a line that is no subject waiting for its verb (a dateline) dates nothing on the next line
+    assert person_of("本报2012年9月12日讯\n张晓正式成为一名话务员").joined_year is None
