@@ -17,7 +17,7 @@ from pathlib import Path
 from . import encodings
 from .errors import InputError
 from .headings import (NAME_OPENS_BODY, NAME_OPENS_LINE, NAME_ROLE_LINE, PERSON_OF_SECTION, SENTENCE_FINAL, TEAM_OPENS_BODY, Heading, Recogniser, heading_shape, is_heading_line, is_quotation,
-                       looks_like_profile_heading, name_opening, resolve, resolve_block,
+                       looks_like_profile_heading, name_opening, only_person, resolve, resolve_block,
                        section_person, team_opening)
 from .layout import CAPTION, CHROME, CREDIT, REPORTER, credit_names, line_kind, reporter_names
 from .metadata import FIX, MetaFile, slug_from_name, text_file_inside, validate_meta
@@ -282,16 +282,23 @@ def _find_headings(lines: list[_Line], recogniser: Recogniser | None = None) -> 
 
 def _opened_by_person(found: list[_Found], lines: list[_Line], recogniser: Recogniser | None) -> list[_Found]:
     """An unmarked subheading whose section's first sentence introduces a person (快速准确为群众解忧 /
-    张景怡，…) is that person's, alone as well as in a series."""
+    张景怡，…), or that says something over a section naming one person only, is that person's,
+    alone as well as in a series."""
     result = []
     for f in found:
         if not f.heading.subject_kind:
-            name = name_opening(_body_after(lines, f.index + f.lines), recogniser)
+            body = _body_after(lines, f.index + f.lines)
+            shape = f.heading.rule.split(":")[0]
+            name, rule = name_opening(body, recogniser), NAME_OPENS_BODY
+            if not name and len(HAN_RE.findall(f.heading.headline or "")) >= MIN_SUBHEADING_HAN:
+                name, rule = only_person(body, recogniser), PERSON_OF_SECTION
             if name:
-                f = replace(f, heading=replace(f.heading, name=name, subject_kind="person",
-                                               rule=f"{f.heading.rule.split(':')[0]}:{NAME_OPENS_BODY}"))
+                f = replace(f, heading=replace(f.heading, name=name, subject_kind="person", rule=f"{shape}:{rule}"))
         result.append(f)
     return result
+
+
+MIN_SUBHEADING_HAN = 4  # a lone subheading over one person's section says something (not 故事一 or |||)
 
 
 def _region_text(lines: list[_Line], start: int, end: int) -> str:

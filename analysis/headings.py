@@ -589,6 +589,20 @@ def section_person(body: str, recogniser: Recogniser | None) -> str | None:
     return _most_named(body, recogniser, dominant=True)
 
 
+def only_person(body: str, recogniser: Recogniser | None) -> str | None:
+    """The one person a section names, at least twice and never cut short (陈泽 of 陈泽中, where LAC
+    cuts the name before a character that could start a word): stricter than `section_person`,
+    for a lone subheading that no series of like headings vouches for."""
+    if recogniser is None:
+        return None
+    full = {w for _, _, w in recogniser(body[:MAX_RECOGNISER_CHARS]) if len(w) >= 2 and w[0] not in FAMILIAR_PREFIXES}
+    if len(full) != 1:
+        return None
+    name = full.pop()
+    following = {body[m.end():m.end() + 1] for m in re.finditer(re.escape(name), body)}
+    return name if len(following) > 1 and body.count(name) >= 2 else None
+
+
 def parse_heading(line: str, body: str, following: str | None = None,
                   recogniser: Recogniser | None = None) -> Heading | None:
     """Read a heading line against the body that follows it; None if it names no person or team."""

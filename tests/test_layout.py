@@ -580,3 +580,15 @@ def test_a_single_subheading_over_a_section_that_introduces_a_person():
         article = parse("见面会纪实\n\n五位劳模代表与记者畅谈。\n\n传承父辈的精神\n\n"
                         "“对我影响最深的人是我的父亲刘文生，他是省劳动模范。”采油工班长刘小丽说。\n")
     assert [p.name for p in article.profiles] == []
+
+
+def test_a_single_subheading_over_a_section_that_names_one_person_only():
+    article = parse("奋斗者逐梦前行\n\n他们中，有的耕耘在田间地头，有的奔忙在城市一线。\n\n逆行而上 守卫一线\n\n"
+                    "封控小区是否还有防疫短板？身为街道办事处主任，李永海每天都要跑遍辖区。"
+                    "李永海说，居民的事再小也要办好。\n")
+    assert [(p.name, p.rule) for p in article.profiles] == [("李永海", "line:person-of-section")]
+    # a line that says nothing (故事一) vouches for no section
+    with pytest.warns(ArticleWarning, match="no profile headings found"):
+        article = parse("教师节的故事\n\n他们是老师。\n\n故事一\n\n封控小区是否还有短板？身为街道办事处主任，李永海每天都要跑遍辖区。"
+                        "李永海说，居民的事再小也要办好。\n")
+    assert article.profiles == ()

@@ -20,7 +20,7 @@ from analysis.evaluate import DEVSET, evaluate_folder, gold_folders, load_gold, 
 
 # The right count per score; `invented_at_most` and `failed_at_most` are ceilings (lower them as they fall).
 FLOORS = {
-    "devset": {"subjects": 65, "people": 190, "quotes": 236, "speakers": 164, "unnamed": 38, "facts": 68, "invented_at_most": 10,
+    "devset": {"subjects": 68, "people": 190, "quotes": 236, "speakers": 164, "unnamed": 37, "facts": 68, "invented_at_most": 10,
                "extra_subjects_at_most": 7, "failed_at_most": 0},
     "bundled": {"subjects": 9, "people": 10, "quotes": 32, "speakers": 26, "unnamed": 6, "facts": 17, "invented_at_most": 0,
                 "extra_subjects_at_most": 0, "failed_at_most": 0},
