@@ -20,12 +20,12 @@ from analysis.evaluate import DEVSET, evaluate_folder, gold_folders, load_gold, 
 
 # The right count per score; `invented_at_most` and `failed_at_most` are ceilings (lower them as they fall).
 FLOORS = {
-    "devset": {"subjects": 68, "people": 190, "quotes": 236, "speakers": 164, "unnamed": 37, "facts": 68, "invented_at_most": 10,
-               "extra_subjects_at_most": 7, "failed_at_most": 0},
+    "devset": {"subjects": 78, "people": 235, "quotes": 283, "speakers": 197, "unnamed": 44, "facts": 85, "invented_at_most": 17,
+               "extra_subjects_at_most": 11, "failed_at_most": 0},
     "bundled": {"subjects": 9, "people": 10, "quotes": 32, "speakers": 26, "unnamed": 6, "facts": 17, "invented_at_most": 0,
                 "extra_subjects_at_most": 0, "failed_at_most": 0},
 }
-MIN_ARTICLES = 88
+MIN_ARTICLES = 112
 
 FOLDERS = gold_folders()
 
@@ -52,14 +52,17 @@ def test_gold_is_consistent_with_its_article(folder: Path):
     if not gold.bundled:
         assert gold.source.get("url", "").startswith("http")
         meta = yaml.safe_load((folder / "meta.yaml").read_text(encoding="utf-8"))
-        assert meta["id"] == folder.name and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(meta["published"]))
+        # the day, or only the month or year where the stored copy gives no more (its source_note says so)
+        assert meta["id"] == folder.name and re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", str(meta["published"]))
     people = {p["name"] for p in gold.people}
     for subject in gold.subjects:
         assert subject.get("team") or subject["name"] in people, f"subject {subject['name']} is not among people"
     # A Traditional article's gold gives names and quotations as printed, while `text` is the
     # article in Simplified (load_article converts it): compare in one script, as `make eval` does.
+    unglossed = _PINYIN_GLOSS_RE.sub("", text)  # a damaged copy's 周時(shí)瑩 is the name 周時瑩
     for person in people:
-        assert person in text or evaluate.one_script(person) in text, f"{person} does not occur in the text"
+        assert any(evaluate.one_script(person) in t or person in t for t in (text, unglossed)), \
+            f"{person} does not occur in the text"
     for quote in gold.quotes:
         start = norm(str(quote["start"]))
         start = start if start in flat else norm(evaluate.one_script(str(quote["start"])))
@@ -74,6 +77,9 @@ def test_gold_is_consistent_with_its_article(folder: Path):
     for fact in gold.facts:
         assert fact["person"] in people and fact["kind"] in evaluate.FACT_KINDS, fact
         assert isinstance(fact["value"], (int, float))
+
+
+_PINYIN_GLOSS_RE = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
 
 def _all(text: str, part: str) -> list[int]:
