@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -32,6 +33,7 @@ from .text import NormalizedText, Sentence, normalize, normalize_string, split_s
 
 CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "jieba"
 NAME_TAG = "nr"
+_WHITE_SPACE = re.compile(r"\s")  # str.isspace's characters
 
 
 @dataclass(frozen=True)
@@ -331,10 +333,18 @@ def apply_names(tokens: Tokens, names: Iterable[str | tuple[int, int]], segmente
     origin = whole.origin_array()
     # Each name's tokens: the first one ending after its start .. the last one starting before its end.
     regions: list[list] = []  # [first token, last token + 1, [(name start, name end), ...]]
-    for first, last in _name_spans(whole, origin, names):
-        i = int(np.searchsorted(tokens.norm_end, first, side="right"))
-        j = int(np.searchsorted(tokens.norm_start, last, side="left"))
-        if i >= j or tokens.sentence[i] != tokens.sentence[j - 1] or any(c.isspace() for c in whole.text[first:last]):
+    spans = _name_spans(whole, origin, names)
+    if not spans:
+        return tokens
+    firsts, lasts = np.array(spans, np.int64).T
+    starts_at = np.searchsorted(tokens.norm_end, firsts, side="right")
+    ends_at = np.searchsorted(tokens.norm_start, lasts, side="left")
+    # Within one sentence (a name over no token, i >= j, is dropped below before this is read).
+    sentences = tokens.sentence[np.minimum(starts_at, len(tokens) - 1)] if len(tokens) else starts_at
+    same = sentences == (tokens.sentence[np.maximum(ends_at - 1, 0)] if len(tokens) else ends_at)
+    for first, last, i, j, one_sentence in zip(firsts.tolist(), lasts.tolist(), starts_at.tolist(), ends_at.tolist(),
+                                               same.tolist()):
+        if i >= j or not one_sentence or _WHITE_SPACE.search(whole.text, first, last):
             continue
         if regions and i < regions[-1][1]:  # shares a token with the previous name
             regions[-1][1] = max(regions[-1][1], j)
@@ -366,37 +376,31 @@ def apply_names(tokens: Tokens, names: Iterable[str | tuple[int, int]], segmente
 
 def _splice(tokens: Tokens, origin: np.ndarray, pieces: list) -> Tokens:
     """`tokens` with the token ranges [i, j) replaced by new (normalised start, norm, tag) columns."""
-    keep: list[np.ndarray] = []
-    new_norm_start: list[np.ndarray] = []
-    section: list[np.ndarray] = []
-    sentence: list[np.ndarray] = []
     norm: list[str] = []
     pos: list[str] = []
     at = 0
-    for i, j, starts, words, tags in pieces:
-        old = np.arange(at, i)
-        keep.append(old)
-        norm += tokens.norm[at:i] + tuple(words)
-        pos += tokens.pos[at:i] + tuple(tags)
-        keep.append(np.full(len(words), -1))
-        new_norm_start.append(np.asarray(starts, np.int64))
-        section.append(np.full(len(words), tokens.section[i], tokens.section.dtype))
-        sentence.append(np.full(len(words), tokens.sentence[i], tokens.sentence.dtype))
+    for i, j, _, words, tags in pieces:
+        norm += tokens.norm[at:i]
+        norm += words
+        pos += tokens.pos[at:i]
+        pos += tags
         at = j
-    keep.append(np.arange(at, len(tokens)))
     norm += tokens.norm[at:]
     pos += tokens.pos[at:]
-    index = np.concatenate(keep)
-    old = index >= 0
-    norm_start = np.empty(len(index), np.int64)
-    norm_start[old] = tokens.norm_start[index[old]]
-    norm_start[~old] = np.concatenate(new_norm_start)
-    sec = np.empty(len(index), tokens.section.dtype)
-    sec[old] = tokens.section[index[old]]
-    sec[~old] = np.concatenate(section)
-    sen = np.empty(len(index), tokens.sentence.dtype)
-    sen[old] = tokens.sentence[index[old]]
-    sen[~old] = np.concatenate(sentence)
+    # The numeric columns in one go: old tokens outside every [i, j) keep their place (key 2k + 1),
+    # a piece's new tokens take the place of its first replaced token (key 2i, in their order).
+    first = np.fromiter((p[0] for p in pieces), np.int64, len(pieces))
+    last = np.fromiter((p[1] for p in pieces), np.int64, len(pieces))
+    counts = np.fromiter((len(p[3]) for p in pieces), np.int64, len(pieces))
+    replaced = np.zeros(len(tokens) + 1, np.int64)
+    np.add.at(replaced, first, 1)
+    np.add.at(replaced, last, -1)
+    kept = np.flatnonzero(np.cumsum(replaced[:-1]) == 0)
+    order = np.argsort(np.concatenate([2 * kept + 1, np.repeat(2 * first, counts)]), kind="stable")
+    new_starts = np.fromiter(chain.from_iterable(p[2] for p in pieces), np.int64, int(counts.sum()))
+    norm_start = np.concatenate([tokens.norm_start[kept], new_starts])[order]
+    sec = np.concatenate([tokens.section[kept], np.repeat(tokens.section[first], counts)])[order]
+    sen = np.concatenate([tokens.sentence[kept], np.repeat(tokens.sentence[first], counts)])[order]
     norm_end = norm_start + np.fromiter(map(len, norm), np.int64, len(norm))
     return Tokens(tokens.source, tokens.section_ids, sec, sen, origin[norm_start], origin[norm_end - 1] + 1,
                   norm_start, norm_end, tuple(norm), tuple(pos))
