@@ -264,6 +264,8 @@ def _find_headings(lines: list[_Line], recogniser: Recogniser | None = None) -> 
         if not body:
             continue
         heading = resolve(shape, body, recogniser)
+        if heading and _page_title(lines, index + shape.lines) and (heading.name or "") not in line.text:
+            continue  # a page title that names no one: its person, found in the body, opens no section
         if heading:
             found.append(_Found(index, shape.lines, heading, shape.shape))
     found = _series(found)
@@ -299,6 +301,12 @@ def _opened_by_person(found: list[_Found], lines: list[_Line], recogniser: Recog
 
 
 MIN_SUBHEADING_HAN = 4  # a lone subheading over one person's section says something (not 故事一 or |||)
+
+
+def _page_title(lines: list[_Line], after: int) -> bool:
+    """The line before is a web page's title: the page's dateline or source line follows it
+    (过年的安全守护者：消防员随时准备出警 / 2019-02-19 09:34 来源：人民网 责任编辑：…)."""
+    return after < len(lines) and lines[after].kind == CHROME
 
 
 def _region_text(lines: list[_Line], start: int, end: int) -> str:

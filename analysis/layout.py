@@ -67,6 +67,8 @@ _PAGE_DATELINE_RE = re.compile(r"^\s*(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,
 # 2018-02-09 / 2019年01月29日 alone on a line (a web page's date under the title).
 _DATE_ONLY_RE = re.compile(r"^\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)\s*(?:星期[一二三四五六日天])?\s*$")
 _PAPER_EDITION_RE = re.compile(r"^\s*《\s*[\u4e00-\u9fff]{2,10}\s*》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日.*[)）]\s*$")
+# 来源:人民网  责任编辑:王超   我来说两句: the page's editor named anywhere in a short line.
+_EDITOR_CREDIT_RE = re.compile(r"(?:责任编辑|责编)\s*[:：]")
 _COPYRIGHT_RE = re.compile(r"(?:版权所有|未经授权.{0,12}不得转载|Copyright|©|All Rights Reserved)", re.IGNORECASE)
 # A caption or chrome line is short; a longer line is a paragraph that happens to start alike.
 MAX_CAPTION_CHARS = 150
@@ -91,7 +93,8 @@ def line_kind(line: str) -> str | None:
     if len(text) <= MAX_CAPTION_CHARS and _DATA_SOURCE_RE.match(text):
         return DATA_SOURCE
     if len(text) <= MAX_CHROME_CHARS and (_CHROME_START_RE.match(text) or _MENU_RE.match(text) or _PAPER_EDITION_RE.match(text)
-                                          or _PAGE_DATELINE_RE.match(text) or _DATE_ONLY_RE.match(text)):
+                                          or _PAGE_DATELINE_RE.match(text) or _DATE_ONLY_RE.match(text)
+                                          or _EDITOR_CREDIT_RE.search(text)):
         return CHROME
     if len(text) <= MAX_CHROME_CHARS * 2 and _COPYRIGHT_RE.search(text):
         return CHROME

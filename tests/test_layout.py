@@ -208,6 +208,7 @@ def test_single_feature_without_headings_keeps_its_body_around_a_caption():
     ("编者按：这是一段编者按。", "editor_note"),
     ("图②：市民在办事大厅排队。", "caption"),
     ("（图③）", "caption"),
+    ("2019-02-19 09:34:08??来源:人民网  责任编辑:王超   我来说两句", "chrome"),
     ("△上海市某医院护士 王小梅(拿“佑”字)", "caption"),  # a web page's mark under a photo
     ("本报记者 王小明摄", "credit"),
     ("新华社记者 李四 摄", "credit"),
@@ -591,4 +592,12 @@ def test_a_single_subheading_over_a_section_that_names_one_person_only():
     with pytest.warns(ArticleWarning, match="no profile headings found"):
         article = parse("教师节的故事\n\n他们是老师。\n\n故事一\n\n封控小区是否还有短板？身为街道办事处主任，李永海每天都要跑遍辖区。"
                         "李永海说，居民的事再小也要办好。\n")
+
+
+def test_a_page_title_that_names_no_one_opens_no_section():
+    text = ("您所在的位置 应急管理网 > 英雄风采 > 正文\n\n过年的安全守护者:消防员随时准备出警 穿着战斗服吃年夜饭\n\n"
+            "2019-02-19 09:34:08 来源:人民网  责任编辑:王超\n\n"
+            "“这周开始平均一天两三趟。”刚刚出警回来的消防员阙江明说。阙江明今年20岁，已有三年没能回家过年。\n")
+    with pytest.warns(ArticleWarning, match="no profile headings found"):
+        article = parse(text)
     assert article.profiles == ()

@@ -196,3 +196,8 @@ def test_uncle_forms_are_short_forms_of_the_only_full_name_with_that_surname():
     people = by_name(analysis)
     assert "王叔" not in people
     assert "王叔" in {m.text for m in people["王忠吉"].mentions}
+
+
+def test_a_rarer_surname_of_the_list():
+    analysis = analysed("“这周开始平均一天两三趟。”刚刚出警回来的消防员阙江明说。阙江明今年20岁，已有三年没能回家过年。")
+    assert "阙江明" in by_name(analysis)
