@@ -571,6 +571,8 @@ def addressed(people: SectionPeople, before: str, at: int) -> str | None:
 # ---------------------------------------------------------------- the order of the rules
 
 # 他说 / 李某某笑着说 alone on the line before a quote that opens its paragraph: the tag of that quote.
+# Bracketed markers a broadcast transcript puts before a quote (【录音】, 【同期声】).
+_MARKER_RE = re.compile(r"【[^】]{1,6}】")
 _BARE_TAG_RE = re.compile(r"^[^，,。；;“”\s]{1,8}(?:说|道|讲|表示|坦言|感慨|回忆|告诉记者)$")
 
 
@@ -743,7 +745,7 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
     found = tag_earlier(people, sentence_before, span.open_at)
     if found:
         return found
-    opens_sentence = not sentence_before.strip()
+    opens_sentence = not _MARKER_RE.sub("", sentence_before).strip()  # 【录音】“…”: a transcript's marker
     if opens_sentence:
         found = adjacent(people, after, span.close_at + 1) or reported_before(people, span, sentence_before)
         if found:

@@ -281,3 +281,8 @@ def test_a_quote_goes_on_with_the_words_reported_in_the_sentence_before():
     # someone else named in between: no longer the reported words
     quotes = speech("赵文华说，同事们都顾不上吃饭。王小明也来了。“早晨起得太早，常常反胃。”")
     assert [q.speaker for q in quotes] != ["赵文华"]
+
+
+def test_a_transcript_marker_before_a_quote_does_not_hide_who_the_words_follow():
+    quotes = speech("大年初一，急诊科里很忙。 【录音】“今天来的急诊病人都是急重病人，主要是心脑血管病。” 工作29年来，赵文华在家过年的时间很少。")
+    assert who(quotes) == [("赵文华", None, "adjacent")]
