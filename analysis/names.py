@@ -51,6 +51,8 @@ MAX_CHECKS = 4  # sentences per candidate given to LAC to confirm it (the first 
 LAC_GROUP = 4
 COMMON_WORD_FREQ = 100  # a word this frequent in jieba's dictionary is a word, unless named twice
 _NAME_TAGS = ("nr", "nrfg", "nrt")
+# The last character of a person's role right before a name (列车长, 乘务员, 民警, 医师); not of a unit (公安处).
+_ROLE_LAST = frozenset("长员警师医官")
 _HAN = HAN
 _DOTS = "·•‧・"
 _DOT_NAME_RE = re.compile(rf"[{_HAN}]{{2,6}}[{_DOTS}][{_HAN}]{{2,8}}")
@@ -298,8 +300,9 @@ def _occurrences(text: str, names: Iterable[str]) -> dict[str, list[tuple[int, i
 
 
 def _confirmed_by_lac(analysis: Analysis, spans: list[tuple[int, int]]) -> bool:
-    """LAC tags a person over the name in more than half of the sentences checked (all of them
-    for a name that stands only once), and the name is not only ever inside a short quoted term."""
+    """LAC tags a person over the name, or a person's role stands right before it, in more than
+    half of the sentences checked (all of them for a name that stands only once), and the name is
+    not only ever inside a short quoted term."""
     text = analysis.article.text
     checked = votes = 0
     seen: set[int] = set()
@@ -310,8 +313,8 @@ def _confirmed_by_lac(analysis: Analysis, spans: list[tuple[int, int]]) -> bool:
         seen.add(sentence.index)
         checked += 1
         at, until = start - sentence.start, end - sentence.start
-        if any(s < until and at < e for s, e, _ in lac_people(sentence.text)):
-            votes += 1
+        if any(s < until and at < e for s, e, _ in lac_people(sentence.text)) or text[start - 1:start] in _ROLE_LAST:
+            votes += 1  # (列车长周清慧手把手…, where LAC read a time: a person's role right before it)
         if checked >= MAX_CHECKS:
             break
     return checked > 0 and 2 * votes > checked

@@ -432,11 +432,16 @@ def tag_after(people: SectionPeople, after: str, at: int) -> Speaker:
 def who_said(people: SectionPeople, sentence: str, at: int) -> Speaker:
     """“…”说这话的人叫林则群，…: the speaker named after the words, in the sentence after the quote
     (`at` is where `sentence` starts), or opening the paragraph after a quote that ends its own."""
-    match = _WHO_SAID_RE.match(sentence)
+    return _named_by(_WHO_SAID_RE, people, sentence, at, "after")
+
+
+def _named_by(pattern: re.Pattern, people: SectionPeople, text: str, at: int, how: str) -> Speaker:
+    """The named person of `pattern`'s subject group, matched at the start of `text` (which starts at `at`)."""
+    match = pattern.match(text)
     if match:
         found = people.reference(match.group("subject"), at + match.end("subject"), allow_pronoun=False)
         if found.name:
-            return Speaker(found.name, None, "after")
+            return Speaker(found.name, None, how)
     return NOBODY
 
 
@@ -453,12 +458,7 @@ _BELIEF_AFTER_RE = re.compile(
 
 def belief(people: SectionPeople, after: str, at: int) -> Speaker:
     """“…”这是孟莹一直秉持的观念。 / “…”这是黄文颖开启一天接线工作的一句话。"""
-    match = _BELIEF_AFTER_RE.match(after)
-    if match:
-        found = people.reference(match.group("subject"), at + match.end("subject"), allow_pronoun=False)
-        if found.name:
-            return Speaker(found.name, None, "belief")
-    return NOBODY
+    return _named_by(_BELIEF_AFTER_RE, people, after, at, "belief")
 
 
 def tag_earlier(people: SectionPeople, sentence_before: str, at: int) -> Speaker:

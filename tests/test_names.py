@@ -201,3 +201,10 @@ def test_uncle_forms_are_short_forms_of_the_only_full_name_with_that_surname():
 def test_a_rarer_surname_of_the_list():
     analysis = analysed("“这周开始平均一天两三趟。”刚刚出警回来的消防员阙江明说。阙江明今年20岁，已有三年没能回家过年。")
     assert "阙江明" in by_name(analysis)
+
+
+def test_a_role_right_before_a_name_counts_where_the_model_reads_it_otherwise():
+    # LAC reads 周清慧 as a time after 列车长, and as a person in the second sentence.
+    analysis = analysed("“不要慌张，人多时提前到岗开门，防止旅客坐过站。”列车长周清慧手把手指导年轻乘务员注意事项。\n"
+                        "从列车员到列车长，自2013年从事客运工作以来，35岁的周清慧没有换过别的线路。")
+    assert "周清慧" in by_name(analysis)
