@@ -208,3 +208,10 @@ def test_a_role_right_before_a_name_counts_where_the_model_reads_it_otherwise():
     analysis = analysed("“不要慌张，人多时提前到岗开门，防止旅客坐过站。”列车长周清慧手把手指导年轻乘务员注意事项。\n"
                         "从列车员到列车长，自2013年从事客运工作以来，35岁的周清慧没有换过别的线路。")
     assert "周清慧" in by_name(analysis)
+
+
+def test_an_author_credited_in_the_page_chrome_is_a_byline_person():
+    analysis = analysed("2012-01-30 13:29来源:某县供电公司作者:王培关键词:供电所\n"
+                        "除夕夜，供电所所长宋清斌拎着水饺走进所里。宋清斌说：“今天我来替班。”")
+    assert "王培" not in {p.name for p in story_people(analysis)}
+    assert "宋清斌" in {p.name for p in story_people(analysis)}
