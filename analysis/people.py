@@ -32,9 +32,13 @@ from .text import Sentence, normalize
 # (转岗到, 调到: a transfer into the post is its start; 摆起了这个菜摊: V起 of a trade, to begin it.)
 _JOIN_RE = re.compile(r"进入|加入|入职|走进|走上|来到|到岗|参加[^，,。]{0,4}工作|就在|开始在|从事|干起|当上|当起|来当|入行|"
                       r"做起|摆起|开起|转岗到|调到|调入|调任|"
-                      r"正式成为|接触到[^，,。]{0,8}这一行|首批|第一批")
+                      r"正式成为|接触到[^，,。]{0,8}这一行|(?:首批|第一批)[^，,。]{0,8}?[员工警兵师者](?![\u4e00-\u9fff])")
 # A year that dates another life event (2016年大学毕业的周蓝蓝 …) does not date the joining,
-_OTHER_EVENT_RE = re.compile(r"毕业|出生|结婚|退休|退伍|转业|生下")
+_OTHER_EVENT_RE = re.compile(r"毕业|出生|结婚|退休|退伍|转业|下岗|生下")
+# 今年55岁的张合义: a date that gives an age dates no joining.
+_AGE_AFTER_RE = re.compile(r"的?(?:\d+|[一二三四五六七八九十]{1,3})(?:多)?岁")
+# 他曾经在骑士队当了五年的助教: a former job (曾, 曾经), whose years are not this one's.
+_FORMER_RE = re.compile(r"曾经|曾(?=[在任是当做干于])")
 # unless it is the degree right before the first job: 毕业后…走进, 毕业的X第一次走进.
 _FIRST_JOB_RE = re.compile(r"毕业(?:后|之后|以后|就|即|参加)|毕业的.{0,12}(?:第一次|首次|初次)")
 # 今年是她从事热线工作的第7个年头: the year of the job, counted (years served), not its start.
@@ -86,7 +90,8 @@ _SERVED_IDIOM_RE = re.compile(
     rf"的第{_years('n9')}(?:个年头|年)"
     rf"|至今(?:已经|已|也)?是?第{_years('n10')}(?:个年头|年)")
 # People other than the one a sentence is about, who could be the subject of its verb.
-_OTHER_PERSON_RE = re.compile(r"同事|丈夫|妻子|女儿|儿子|孩子|母亲|父亲|姑娘|先生|女士|市民|徒弟|师傅|新人")
+# (它, a thing: 它成为其后二十余年间所有电脑动画的基础 is about the thing, not a person.)
+_OTHER_PERSON_RE = re.compile(r"同事|丈夫|妻子|女儿|儿子|孩子|母亲|父亲|姑娘|先生|女士|市民|徒弟|师傅|新人|它(?!们)")
 # 和/与/跟/同 before a companion (她和丈夫一起…), and what joins two people into one subject
 # (朱敏才和妻子孙丽娜, 张三、李四).
 _WITH = "和与跟同"
@@ -368,7 +373,7 @@ def _joined_years(analysis: Analysis, referents: _Referents,
         scope = _run_on(analysis, referents, sentence)
         # the date nearest the verb dates it (今年45岁的她，是2003年…首批…接警员: 2003, not 今年)
         for mention in reversed(dates):
-            if mention.kind == "clock" or mention.year is None:
+            if mention.kind == "clock" or mention.year is None or _AGE_AFTER_RE.match(article.text, mention.end):
                 continue
             if not (scope.start <= mention.start and mention.end <= join_at):
                 continue
@@ -444,6 +449,9 @@ def _years_served(analysis: Analysis, referents: _Referents) -> dict[str, tuple[
             more = next((groups[key] for key in _MORE_GROUPS if groups.get(key)), None)
             years = read_numeral(number) if number else None
             if years is None or years > 60 or number == "一" and not more:
+                continue
+            clause = norm.text[:match.start()].rsplit("，", 1)[-1].rsplit(",", 1)[-1]
+            if _FORMER_RE.search(clause):
                 continue
             at = norm.to_source(match.start(), match.end())[0]
             for person in referents.all_at(sentence, at):

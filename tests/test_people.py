@@ -314,3 +314,21 @@ def test_a_subject_line_cut_from_its_verb_by_a_line_break():
     assert person.joined_evidence == "2012年,80后的张晓\n正式成为一名话务员"
     # a line that is no subject waiting for its verb (a dateline) dates nothing on the next line
     assert person_of("本报2012年9月12日讯\n张晓正式成为一名话务员").joined_year is None
+
+
+@pytest.mark.parametrize("body", [
+    "张晓曾经在骑士队当了五年的助教。",  # a former job
+    "张晓很能干。它成为其后二十余年间所有电脑动画的基础。",  # 它: a thing's years
+])
+def test_years_that_are_not_this_jobs(body):
+    person = person_of(body)
+    assert (person.years_served, person.joined_year) == (None, None)
+
+
+@pytest.mark.parametrize("body", [
+    "今年55岁的张晓在县城开起了饭店。",  # 今年 gives the age
+    "2010年,张晓从棉站下岗后,在县城开起了饭店。",  # the year of another event
+    "张晓说,自2005年首批银行系基金公司成立以来,市场变了。",  # 首批 of companies, not of a role
+])
+def test_dates_that_do_not_date_the_joining(body):
+    assert person_of(body).joined_year is None
