@@ -31,7 +31,7 @@ from .text import Sentence, normalize
 # Verbs of joining; a year in the same clause chain as one of them dates the joining.
 # (转岗到, 调到: a transfer into the post is its start; 摆起了这个菜摊: V起 of a trade, to begin it.)
 _JOIN_RE = re.compile(r"进入|加入|入职|走进|走上|来到|到岗|参加[^，,。]{0,4}工作|就在|开始在|从事|干起|当上|当起|来当|入行|"
-                      r"做起|摆起|开起|转岗到|调到|调入|调任|"
+                      r"做起|摆起|开起|转岗到|调到|调入|调任|(?:从警|从教|从医|从军)(?![\d一二三四五六七八九十两])|"
                       r"正式成为|接触到[^，,。]{0,8}这一行|(?:首批|第一批)[^，,。]{0,8}?[员工警兵师者](?![\u4e00-\u9fff])")
 # A year that dates another life event (2016年大学毕业的周蓝蓝 …) does not date the joining,
 _OTHER_EVENT_RE = re.compile(r"毕业|出生|结婚|退休|退伍|转业|下岗|生下")
@@ -57,28 +57,31 @@ _DIGITS = "一二三四五六七八九十两"
 
 
 def _years(group: str) -> str:
-    return rf"(?<![\d{_DIGITS}])(?P<{group}>\d+|[{_DIGITS}]{{1,3}})"
+    # (几十年, 数十年: a vague number, no length)
+    return rf"(?<![\d{_DIGITS}几数])(?P<{group}>\d+|[{_DIGITS}]{{1,3}})"
 
 
 _NUMBER = _years("n")
 # A stated length of service: 入职四年, 工作了8年, 做了七年 (these also date the joining) …
 _TENURE_RE = re.compile(
-    rf"(?:入职|从业|工作了?|干了|做了|当了|坚守了?|在[^，,。]{{1,12}}(?:工作|干|做|当)了?){_NUMBER}年(?P<more>多|余)?(?!前)")
+    rf"(?:入职|从业|工作了?|干了|做了|当了|坚守了?|在[^，,。]{{1,12}}(?:工作|干|做|当)了?){_NUMBER}(?:个年头|年)(?P<more>多|余)?(?!前)")
 # … and 三年多的时光, 5年中, 6年下来, 两年多来, 20多年间, 在中心工作的五年, 担任民警的3年时间 (years served only).
 _SERVED_RE = re.compile(
     rf"(?:(?:工作|担任[^，,。]{{1,10}})的|这|近){_years('n')}年(?P<more>多|余)?(?!前)"
     rf"|(?<![第每]){_years('n2')}(?:多|余)?年(?P<more2>多|余)?"
     r"(?:的(?:时光|时间|工作|光阴|岁月|锻炼|坚守)|时间|中|下来|来|里|间)")
 # … and the idioms of a long service: 一站就是13年, 一干就是二十年; 从警17年, 从医5年, 从教33年, 服务30余年;
+# 从事建筑业30多年, 从教32载, 20年如一日, 送外卖有三年多了;
 # 工作已经17年了, 当小区保安有6年了, 来贵州支教已经整整九年了 (a place alone, 来深圳已经三年了, is
 # no job) (years served only); the length of a
 # career: 22年警务生涯, 33年的从教生涯, 30多年的警龄, 教龄20年; and the ordinal year of the job, which
 # states the count of years (从警的第9个年头, 成为快递员的第七年, 至今已是第7个年头).
 _SERVED_IDIOM_RE = re.compile(
     rf"一[\u4e00-\u9fff][，,]?就是{_years('n')}(?:多|余)?(?:个年头|年)(?P<more>多|余)?"
-    rf"|(?:从医|从警|从教|任教|执教|从军|扎根[^，,。]{{1,8}}|服务了?)(?:了|已经|已|有)?"
-    rf"{_years('n2')}(?:多|余)?年(?P<more2>多|余)?(?!前)"
-    rf"|(?:工作|干|当[^，,。]{{1,10}}|做[^，,。]{{1,10}}"
+    rf"|(?:从医|从警|从教|任教|执教|从军|扎根[^，,。]{{1,8}}|从事[^，,。]{{1,8}}?|服务了?)(?:了|已经|已|有)?"
+    rf"{_years('n2')}(?:多|余)?[年载](?P<more2>多|余)?(?!前)"
+    rf"|{_years('n11')}(?:多|余)?年如一日"
+    rf"|(?:工作|干|当[^，,。]{{1,10}}|做[^，,。]{{1,10}}|送[^，,。]{{1,6}}"
     rf"|来[^，,。]{{1,8}}?(?:支教|工作|任教|执教|服务|从事|当|做|干)[^，,。]{{0,6}}?)(?:已经|已有|已|有)+(?:整整)?"
     rf"{_years('n3')}(?:多|余)?(?:个年头|年)(?P<more3>多|余)?(?!前)"
     rf"|(?:当|做|干)[^，,。]{{1,10}}?{_years('n4')}年了"
@@ -106,7 +109,7 @@ _YEARS_RE = re.compile(r"(?<![\d一二三四五六七八九十两第每])(?P<n>\
 _SINGULAR_RE = re.compile(r"[她他](?!们)")
 # A description of the person already named (是一名山西姑娘), not another person.
 _PREDICATE_RE = re.compile(rf"(?:是|成为|作为)(?:一名|一位|一个|个|位|名)?[{HAN}]{{0,6}}$")
-_NUMBER_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9", "n10")
+_NUMBER_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9", "n10", "n11")
 _MORE_GROUPS = ("more", "more2", "more3", "more5", "more7", "more8")
 _CLOSING = "。！？!?…；;”\"』」)）"
 MAX_YEAR_TO_VERB = 40  # characters between the year and the verb of joining, at most

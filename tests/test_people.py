@@ -236,6 +236,10 @@ def test_a_later_tenure_dates_the_joining_of_the_same_years():
     ("“这是我从警的第9个年头。”张晓说。", 9),
     ("20多年间，这里的学生换了一茬又一茬，但张晓始终都在。", 20),
     ("张晓和丈夫来山村支教已经整整九年了。", 9),
+    ("张晓从教32载,桃李满天下。", 32),
+    ("张晓已经从事建筑业30多年。", 30),
+    ("张晓20年如一日,做社区居民的贴心人。", 20),
+    ("张晓送外卖有三年多了。", 3),
 ])
 def test_lengths_of_a_career_give_the_years_served(body, years):
     person = person_of(body)
@@ -246,6 +250,7 @@ def test_lengths_of_a_career_give_the_years_served(body, years):
 @pytest.mark.parametrize("body", [
     "张晓来深圳已经有三年了，后来才当上话务员。",  # a place, not the job
     "今年是张晓第4年不回家过年。",  # an ordinal year of something else
+    "张晓几十年如一日,帮助着身边的孤寡老人。",  # 几十年: no number of years
 ])
 def test_years_served_unknown_when_the_years_are_not_the_jobs(body):
     assert person_of(body).years_served is None
@@ -332,3 +337,8 @@ def test_years_that_are_not_this_jobs(body):
 ])
 def test_dates_that_do_not_date_the_joining(body):
     assert person_of(body).joined_year is None
+
+
+def test_a_profession_entered_in_a_year_and_its_years_as_a_count_of_years():
+    person = person_of("张晓1990年从警,在乘警支队工作了20个年头。")
+    assert (person.joined_year, person.years_served) == (1990, 20)
