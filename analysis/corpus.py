@@ -290,12 +290,11 @@ def _opened_by_person(found: list[_Found], lines: list[_Line], recogniser: Recog
     for f in found:
         if not f.heading.subject_kind:
             body = _body_after(lines, f.index + f.lines)
-            shape = f.heading.rule.split(":")[0]
             name, rule = name_opening(body, recogniser), NAME_OPENS_BODY
             if not name and len(HAN_RE.findall(f.heading.headline or "")) >= MIN_SUBHEADING_HAN:
                 name, rule = only_person(body, recogniser), PERSON_OF_SECTION
             if name:
-                f = replace(f, heading=replace(f.heading, name=name, subject_kind="person", rule=f"{shape}:{rule}"))
+                f = _with_subject(f, name, "person", rule)
         result.append(f)
     return result
 
@@ -327,17 +326,22 @@ def _introduced(found: _Found, body: str, recogniser: Recogniser | None) -> _Fou
     shape = heading.rule.split(":")[0]
     name = name_opening(body, recogniser)
     if name:
-        return replace(found, heading=replace(heading, name=name, subject_kind="person", rule=f"{shape}:{NAME_OPENS_BODY}"))
+        return _with_subject(found, name, "person", NAME_OPENS_BODY)
     team = team_opening(body)
     if team:
-        return replace(found, heading=replace(heading, name=team, subject_kind="team", rule=f"{shape}:{TEAM_OPENS_BODY}"))
+        return _with_subject(found, team, "team", TEAM_OPENS_BODY)
     # A labelled theme (坚守：节日我们在岗, 奉献：…) groups stories by a value, not by a person: it
     # takes a subject only from an opening that introduces one.
     name = None if shape == "colon" else section_person(body, recogniser)
     if name:
-        return replace(found, heading=replace(heading, name=name, subject_kind="person",
-                                              rule=f"{shape}:{PERSON_OF_SECTION}"))
+        return _with_subject(found, name, "person", PERSON_OF_SECTION)
     return found
+
+
+def _with_subject(found: _Found, name: str, kind: str, rule: str) -> _Found:
+    """The heading given the subject its section shows, and the rule that found it after its shape's."""
+    shape = found.heading.rule.split(":")[0]
+    return replace(found, heading=replace(found.heading, name=name, subject_kind=kind, rule=f"{shape}:{rule}"))
 
 
 def _series(found: list[_Found]) -> list[_Found]:

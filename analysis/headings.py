@@ -582,11 +582,16 @@ def section_person(body: str, recogniser: Recogniser | None) -> str | None:
     """The one person a section names, or the one it names most (twice or more, more than anyone)."""
     if recogniser is None:
         return None
-    named = {word for _, _, word in recogniser(body[:MAX_RECOGNISER_CHARS]) if len(word) >= 2 and not is_common_word(word)}
-    full = {word for word in named if word[0] not in FAMILIAR_PREFIXES}
+    full = _full_names(body, recogniser)
     if len(full) == 1:
         return next(iter(full))
     return _most_named(body, recogniser, dominant=True)
+
+
+def _full_names(body: str, recogniser: Recogniser) -> set[str]:
+    """The names the model tags in a section, but familiar forms (小李, 老王) and common words."""
+    return {word for _, _, word in recogniser(body[:MAX_RECOGNISER_CHARS])
+            if len(word) >= 2 and not is_common_word(word) and word[0] not in FAMILIAR_PREFIXES}
 
 
 def only_person(body: str, recogniser: Recogniser | None) -> str | None:
@@ -595,7 +600,7 @@ def only_person(body: str, recogniser: Recogniser | None) -> str | None:
     for a lone subheading that no series of like headings vouches for."""
     if recogniser is None:
         return None
-    full = {w for _, _, w in recogniser(body[:MAX_RECOGNISER_CHARS]) if len(w) >= 2 and w[0] not in FAMILIAR_PREFIXES}
+    full = _full_names(body, recogniser)
     if len(full) != 1:
         return None
     name = full.pop()

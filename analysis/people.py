@@ -105,7 +105,7 @@ _GROUP_RE = re.compile(rf"他们|她们|我们|大家|咱们|[{HAN}]{{1,2}}们|�
 # An interview's questions: when did you join (哪年参加工作的？), how many years (多少年了？).
 _ASK_WHEN_RE = re.compile(r"哪年|哪一年|什么时候|何时|几几年")
 _ASK_HOW_LONG_RE = re.compile(r"多少年|几年")
-_YEARS_RE = re.compile(r"(?<![\d一二三四五六七八九十两第每])(?P<n>\d+|[一二三四五六七八九十两]{1,3})年(?P<more>多|余)?(?![前\d])")
+_YEARS_RE = re.compile(rf"(?<![\d{_DIGITS}第每])(?P<n>\d+|[{_DIGITS}]{{1,3}})年(?P<more>多|余)?(?![前\d])")
 _SINGULAR_RE = re.compile(r"[她他](?!们)")
 # A description of the person already named (是一名山西姑娘), not another person.
 _PREDICATE_RE = re.compile(rf"(?:是|成为|作为)(?:一名|一位|一个|个|位|名)?[{HAN}]{{0,6}}$")
