@@ -20,12 +20,12 @@ from analysis.evaluate import DEVSET, evaluate_folder, gold_folders, load_gold, 
 
 # The right count per score; `invented_at_most` and `failed_at_most` are ceilings (lower them as they fall).
 FLOORS = {
-    "devset": {"subjects": 87, "people": 270, "quotes": 337, "speakers": 233, "unnamed": 49, "facts": 98, "invented_at_most": 18,
-               "extra_subjects_at_most": 11, "failed_at_most": 0},
+    "devset": {"subjects": 99, "people": 320, "quotes": 427, "speakers": 280, "unnamed": 70, "facts": 110, "invented_at_most": 24,
+               "extra_subjects_at_most": 18, "failed_at_most": 0},
     "bundled": {"subjects": 9, "people": 10, "quotes": 32, "speakers": 26, "unnamed": 6, "facts": 17, "invented_at_most": 0,
                 "extra_subjects_at_most": 0, "failed_at_most": 0},
 }
-MIN_ARTICLES = 132
+MIN_ARTICLES = 159
 
 FOLDERS = gold_folders()
 
