@@ -74,7 +74,8 @@ _ADVERBS = frozenset("正刚就也还又才便却曾已都")
 _BYLINE_BEFORE_RE = re.compile(r"(?:记者|通讯员|实习生|摄影|摄像|编辑|见习记者|责编|责任编辑|校对|审核|编审|监制|统筹|作者)"
                                r"[\s\u3000:：|｜]*"
                                rf"(?:[{_HAN}]{{2,4}}(?:[(（][^)）]{{1,4}}[)）])?[\s\u3000、，,]+)*$")
-_BYLINE_AFTER_RE = re.compile(rf"^[\s\u3000]*(?:摄|摄影|供图|报道|/摄)(?![{HAN}])|^[\s\u3000]*(?:摄|供图)(?:影)?[）)]?")
+# A page's graphics are credited the same way after the name: 郁斐 设计, 王小明 制图.
+_BYLINE_AFTER_RE = re.compile(rf"^[\s\u3000]*(?:摄|摄影|供图|报道|/摄|设计|制图)(?![{HAN}])|^[\s\u3000]*(?:摄|供图)(?:影)?[）)]?")
 # Title forms of a surname (高女士, 李先生): a person, named by surname only.
 TITLE_SUFFIXES = ("女士", "先生")
 # Forms of address of kin and elders (尹老伯, 刘大哥, 周师傅).
@@ -464,16 +465,22 @@ def people_in(analysis: Analysis, recogniser: str = DEFAULT_RECOGNISER) -> tuple
               and not _person_context(text, *found[0]) and not _byline_context(text, *found[0])):
             continue  # 夜巡, 金雨 tagged once, led by no surname, used like no one: not a name
             # (longer names without a surname, 琼达卓嘎 or 巴图克西克, are names of minorities)
+        elif (len(found) == 1 and _two_words(analysis, name)
+              and not _person_context(text, *found[0]) and not _byline_context(text, *found[0])):
+            continue  # 田野阡陌 (田野 + 阡陌, a poem's line) tagged once: two words, not a four-character name
         elif _confirmed_by_lac(analysis, found):
             accepted[name] = "lac"
     # A name run on into the next character (曹巍正 of 曹巍正快速…) when the name stands alone too.
     for name in [n for n in accepted if accepted[n] == "lac" and len(n) >= 3]:
         if accepted.get(name[:-1]):
             del accepted[name]
-    # A name cut short (方洪 of 方洪有, 张玉 of 张玉滚): every mention goes on with the same character.
-    for name in [n for n in accepted if accepted[n] == "lac" and len(n) == 2]:
-        whole = _always_followed(text, spans.get(name) or [], name)
-        if whole and whole not in accepted:
+    # A name cut short (方洪 of 方洪有, 张玉 of 张玉滚; 欧阳 or 欧阳起 of 欧阳起虎, as a compound surname
+    # takes up to two given characters): every mention goes on with the same character.
+    for name in [n for n in accepted if accepted[n] == "lac" and _may_be_cut(n)]:
+        whole, found = name, spans.get(name) or []
+        while _may_be_cut(whole) and (longer := _always_followed(text, found, whole)):
+            whole, found = longer, [(start, end + 1) for start, end in found]
+        if whole != name and whole not in accepted:
             accepted[whole] = accepted.pop(name)
     if set(accepted) != candidates:  # dropped or completed names: the spans of the names kept
         spans = _occurrences(text, accepted)
@@ -484,9 +491,29 @@ def people_in(analysis: Analysis, recogniser: str = DEFAULT_RECOGNISER) -> tuple
 _AFTER_NAME_CHARS = frozenset("说是在的和也就都又还今每正把被给对向为从到与跟让已曾便才所将要会能等们告笑表介回坦感")
 
 
+def _two_words(analysis: Analysis, name: str) -> bool:
+    """Four characters that are two words of the dictionary, the second a common word (田野 +
+    阡陌), not led by a compound surname: a phrase. Four-character Han names have a compound
+    surname (欧阳晓峰); those of minorities (琼达卓嘎, 古丽给娜) are not made of words; the second
+    half of a transliteration is a name or a place to the dictionary (麦克 + 米兰, 查理 + 五世)."""
+    if len(name) != 4 or name[:2] in surnames()[1] or _dictionary_freq(analysis, name[:2]) == 0:
+        return False
+    from .segment import get_segmenter
+
+    cut = get_segmenter(analysis.config.backend, analysis.config.dictionary).cut(name[2:])
+    return len(cut) == 1 and not cut[0][1].startswith(("nr", "ns"))
+
+
 def _doubled_first(text: str, name: str, found: list[tuple[int, int]]) -> bool:
     """The name's first character is doubled: inside it (蒙蒙亮) or before every mention (蒙 + 蒙亮)."""
     return name[:1] == name[1:2] or all(text[start - 1:start] == name[0] for start, _ in found)
+
+
+def _may_be_cut(name: str) -> bool:
+    """Short enough to be a name the model cut: two characters, or a compound surname with at most
+    one given character (欧阳, 欧阳起)."""
+    compound = surnames()[1]
+    return len(name) == 2 or name[:2] in compound and len(name) == 3
 
 
 def _always_followed(text: str, found: list[tuple[int, int]], name: str) -> str | None:

@@ -215,3 +215,26 @@ def test_an_author_credited_in_the_page_chrome_is_a_byline_person():
                         "除夕夜，供电所所长宋清斌拎着水饺走进所里。宋清斌说：“今天我来替班。”")
     assert "王培" not in {p.name for p in story_people(analysis)}
     assert "宋清斌" in {p.name for p in story_people(analysis)}
+
+
+def test_a_compound_surname_always_followed_by_the_same_given_name_is_a_cut_name():
+    # The model reads 欧阳 + 起 + 虎 in both sentences: a compound surname takes two given characters.
+    analysis = analysed("在长沙市一条街道上，环卫工欧阳起虎顶着烈日，有条不紊地清扫着大街。小屋已住5年，58岁的欧阳起虎"
+                        "知足常乐。欧阳师傅说，他在街上扫地，脚底下就跟着了火一样。")
+    people = by_name(analysis)
+    assert "欧阳起虎" in people and not {"欧阳", "欧阳起"} & set(people)
+    assert_traceable(analysis)
+
+
+def test_a_graphics_credit_is_a_byline_person():
+    analysis = analysed("快递员张晓明每天送200多件快递。张晓明说，夏天最难熬。\n\n郁斐 设计\n\n"
+                        "环卫工人李桂兰凌晨4点就上街了。李桂兰说，习惯了。")
+    assert "郁斐" not in {p.name for p in story_people(analysis)}
+    assert {"张晓明", "李桂兰"} <= {p.name for p in story_people(analysis)}
+
+
+def test_four_characters_made_of_two_words_named_once_are_no_name():
+    analysis = analysed("因奋斗而繁盛\n亿万人民\n以劳动而闪光\n从田野阡陌\n到浩渺星辰\n他们以汗水汇聚时代洪流\n"
+                        "电焊工人王建军在车间里忙碌。王建军说，这是他的第20个年头。")
+    names = {p.name for p in story_people(analysis)}
+    assert "田野阡陌" not in names and "王建军" in names
