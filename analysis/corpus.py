@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from . import encodings
+from . import encodings, markup
 from .errors import InputError
 from .headings import (NAME_OPENS_BODY, NAME_OPENS_LINE, NAME_ROLE_LINE, PERSON_OF_SECTION, SENTENCE_FINAL, TEAM_OPENS_BODY, Heading, Recogniser, heading_shape, is_heading_line, is_quotation,
                        looks_like_profile_heading, name_opening, only_person, resolve, resolve_block,
@@ -126,7 +126,8 @@ class Article:
     running from its first part to its last.
 
     For Traditional Chinese input, `text` is the Simplified conversion and `source_text` the text
-    as received; both have the same length, so a span means the same characters in each.
+    as received; both have the same length, so a span means the same characters in each. For an
+    HTML page, the text as received is the page's text taken out of its markup (analysis.markup).
     """
 
     metadata: Metadata
@@ -606,6 +607,9 @@ def parse_article(text: str, metadata: Metadata) -> Article:
     where = metadata.source_path or metadata.id
     if not text.strip():
         raise InputError(f"{where}: the file is empty; give a file that holds the article text")
+    page = markup.is_page(text)
+    if page:
+        text = markup.page_text(text)
     if not HAN_RE.search(text):
         raise InputError(f"{where}: no Chinese text found; this tool reads Chinese articles (check the file and its encoding)")
     conversion = to_simplified(text)
@@ -617,6 +621,10 @@ def parse_article(text: str, metadata: Metadata) -> Article:
                               "conversion to Simplified (OpenCC t2s), spans are the same in the original",
                               f"这是繁体中文（{conversion.changed} 个字不同）：转换成简体（OpenCC t2s）后分析，"
                               "位置仍对应原文"),)
+    if page:
+        notes = (ArticleNote("an HTML page: its text was taken out of the markup (one line per paragraph) and "
+                             "analysed; spans are offsets into that text",
+                             "这是网页（HTML）：先去掉网页标记、取出正文（每段一行）再分析，位置对应取出的正文"),) + notes
     for note in notes:
         category = HeadingWarning if note.heading else StructureWarning
         warnings.warn(f"{where}: {note}", category, stacklevel=2)
