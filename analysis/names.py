@@ -168,6 +168,7 @@ def _candidate_sentences(analysis: Analysis) -> list[int]:
     """Indices of sentences with a trace of a name: a jieba name tag, a dotted name, a heading."""
     text = analysis.article.text
     chosen = {t.sentence_index for t in analysis.tokens if _name_hint(t, text)}
+    chosen |= _after_role(analysis.tokens)
     for sentence in analysis.sentences:
         if _DOT_NAME_RE.search(sentence.text) or _title_forms(sentence.text):
             chosen.add(sentence.index)
@@ -187,6 +188,22 @@ def _name_hint(token: Token, text: str) -> bool:
     single, compound = surnames()
     return (token.pos != "nr" or token.text[0] in single or token.text[:2] in compound
             or text[token.start - 1:token.start] in single or text[max(0, token.start - 2):token.start] in compound)
+
+
+def _after_role(tokens) -> set[int]:
+    """Sentences where a person's role stands right before what may be a name: a word led by a
+    surname or tagged as a name (乘警 + 长柏健, 民警 + 包翔, 乘务员 + 古丽), which jieba's tags alone
+    do not bring (柏 is no surname of the list, 包翔 a verb to jieba)."""
+    single, compound = surnames()
+    found = set()
+    for before, token in zip(tokens, tokens[1:]):
+        word = token.text
+        if (before.end == token.start and before.sentence_index == token.sentence_index
+                and len(before.text) >= 2 and (before.text[-1] in _ROLE_LAST or before.text.endswith(_ROLE_WORDS))
+                and 1 <= len(word) <= 3 and re.fullmatch(f"[{_HAN}]+", word)
+                and (token.pos in _NAME_TAGS or word[0] in single or word[:2] in compound)):
+            found.add(token.sentence_index)
+    return found
 
 
 def _title_forms(text: str) -> list[str]:
@@ -235,6 +252,9 @@ def _count_lac_people(sentence: Sentence, hints: list[Token], counts: dict[str, 
                       tokens_at: dict[int, Token]) -> None:
     """Add the people LAC tags in `sentence` to `counts` (with the unions and dotted names above)."""
     found = [(s + sentence.start, e + sentence.start, w) for s, e, w in lac_people(sentence.text)]
+    label = _label_line_name(text, sentence, found)
+    if label:
+        counts[label] += 1
     for start, end, word in found:
         dotted = _across_dot(text, start, end, found, tokens_at, sentence.end)
         if dotted:
@@ -245,6 +265,22 @@ def _count_lac_people(sentence: Sentence, hints: list[Token], counts: dict[str, 
                 if looks_like_name(union) and len(union) > end - start:
                     counts[union] += 1
         counts[word] += 1
+
+
+def _label_line_name(text: str, sentence: Sentence, found: list[tuple[int, int, str]]) -> str | None:
+    """The whole name on a line that is a person's role and name and nothing else (乘务员古丽给娜, a
+    speaker's label over a sound bite), where the model tags only the name's start (古丽 + 给 + 娜):
+    what follows the role word to the end of the line (three to six Han characters), when a
+    person the model tags starts right after the role."""
+    if text[sentence.start - 1:sentence.start] not in ("", "\n", "\r") \
+            or text[sentence.end:sentence.end + 1] not in ("", "\n", "\r"):
+        return None
+    for start, end, _ in found:
+        role = text[sentence.start:start].strip()
+        rest = text[start:sentence.end].strip()
+        if _is_role_word(role) and max(3, end - start + 1) <= len(rest) <= 6 and re.fullmatch(f"[{_HAN}]+", role + rest):
+            return rest
+    return None
 
 
 def _across_dot(text: str, start: int, end: int, found: list[tuple[int, int, str]],

@@ -238,3 +238,20 @@ def test_four_characters_made_of_two_words_named_once_are_no_name():
                         "电焊工人王建军在车间里忙碌。王建军说，这是他的第20个年头。")
     names = {p.name for p in story_people(analysis)}
     assert "田野阡陌" not in names and "王建军" in names
+
+
+def test_a_role_right_before_an_unknown_name_brings_its_sentence_to_the_model():
+    # 柏 is no surname of the list, so jieba's name tag on 柏健 alone would not bring the sentences.
+    analysis = analysed("“每两小时，就要全车巡逻一次。”乘警长柏健带着乘警人员，一直忙着排查车厢。这趟列车客流多。"
+                        "“很累，但也习惯了。”柏健说。")
+    assert "柏健" in {p.name for p in story_people(analysis)}
+    assert_traceable(analysis)
+
+
+def test_a_line_of_role_and_name_gives_the_whole_name_where_the_model_cuts_it():
+    # A speaker's label over a sound bite; LAC reads 古丽 + 给 + 娜.
+    analysis = analysed("列车驶出乌鲁木齐站，车厢里坐满了回家过年的旅客。\n乘务员古丽给娜\n"
+                        "“过春节最想念的是我的妈妈，可是今年又要在车上过了。”\n列车一路向东。")
+    names = {p.name for p in story_people(analysis)}
+    assert "古丽给娜" in names and "古丽" not in names
+    assert_traceable(analysis)
