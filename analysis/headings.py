@@ -7,6 +7,7 @@ Shapes understood (`heading_shape`):
 - ``ROLE+NAME——`` alone, then a headline line (often a quotation): ``dash-line``;
 - ``HEADLINE——NAME`` and ``NAME——HEADLINE`` on one line: ``dash``;
 - ``【NAME】`` or ``【NAME】HEADLINE``: ``bracket``;
+- a line opened by a vertical bar (``| UNIT ROLE NAME``, ``｜HEADLINE``): ``bar``;
 - a numbered heading (``一、…``, ``1.…``, ``（三）…``): ``numbered``.
 
 Whom a heading is about (`resolve`), and the rule that decided it:
@@ -61,6 +62,9 @@ _DASH_LINE_RE = re.compile(rf"^(?P<who>[^—\-－─]{{2,{MAX_LONG_WHO_CHARS}}}?
 _DASH_RE = re.compile(rf"^(?P<left>[^—\-－─]+?)\s*{_DASHES}\s*(?P<right>[^—\-－─]+)$")
 _BRACKET_RE = re.compile(r"^[【\[〖](?P<who>[^】\]〗]{2,30})[】\]〗]\s*(?P<headline>.*)$")
 _HAN_RE = re.compile(f"^[{HAN}]+$")
+# | G7次复兴号动车组列车 列车长 孙磊: a line opened by a vertical bar, as web and phone pages mark a
+# subheading (｜, 丨, ▍ are the same mark).
+_BAR_RE = re.compile(r"^[|｜丨▍▌▎▏](?P<who>[^|｜丨▍▌▎▏]{2,%d})$" % MAX_LONG_WHO_CHARS)
 # 熊某某 地铁引导员: a name, a space and a role, as a photo feature labels each person (or glued:
 # 邵某某复兴号高铁司机, at most this long).
 MAX_GLUED_CHARS = 16
@@ -234,6 +238,9 @@ def heading_shape(line: str, following: str | None = None) -> Shape | None:
     if numbered:
         text = text[numbered.end():].strip()
     next_headline = following.strip() if following is not None and is_heading_line(following) else None
+    bar = _BAR_RE.match(text)
+    if bar:
+        return Shape("bar", ((bar.group("who").strip(), None),))
     bracket = _BRACKET_RE.match(text)
     if bracket:
         headline = bracket.group("headline").strip() or None

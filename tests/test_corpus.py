@@ -85,6 +85,21 @@ def test_heading_shapes(heading, role, name, headline):
     assert_tiles(article)
 
 
+def test_a_line_opened_by_a_vertical_bar_is_a_heading():
+    # Web pages mark a subheading with a bar; UNIT ROLE NAME, spaced, is the person's.
+    text = _article("| 某市火车站客运车间 值班员 李小红\n" + BODY.format(name="李小红"),
+                    "｜北京某某物流公司 分拣员 王芳\n" + BODY.format(name="王芳"))
+    article = parse_article(text, Metadata(id="t"))
+    assert [p.name for p in article.profiles] == ["李小红", "王芳"]
+    assert all(p.rule.startswith("bar:") for p in article.profiles)
+    assert_tiles(article)
+    # a bar between two parts of a title is no heading mark
+    from analysis.headings import heading_shape
+
+    assert heading_shape("百姓说新年 | 一年将尽夜") is None
+    assert heading_shape("| 某市火车站客运车间 值班员 李小红").shape == "bar"
+
+
 def test_role_only_heading_takes_the_name_from_the_body():
     text = _article("质检员：工作严肃生活暖心\n" + BODY.format(name="王燕"))
     profile = parse_article(text, Metadata(id="t")).profiles[0]
