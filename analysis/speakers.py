@@ -317,8 +317,20 @@ class SectionPeople:
             return self.nearest_named(at - len(clause) + clause.find(this.group()))
         unnamed = _UNNAMED_RE.match(stripped)
         if unnamed and len(unnamed.group()) >= 2:  # 老人, 村民; not the 长 of 长马尾
-            return Speaker(None, unnamed.group(), "")
+            return self.unnamed_or_apposed(unnamed.group(), at - len(clause))
         return NOBODY
+
+    def unnamed_or_apposed(self, description: str, at: int) -> Speaker:
+        """An unnamed role word (老人) just after a person was named who bears it in apposition
+        (…被独居老人宋显新拉了进去。“…”老人拉着她的手): that person; else the description as written."""
+        before = [m for m in self.mentions if m.end <= at]
+        if before and before[-1].name and "\n" not in self.masked[before[-1].end:at]:
+            name = before[-1].name
+            forms = [form for form, full in self.full.items() if full == name]
+            if any(self.masked[max(0, m.start() - len(description)):m.start()] == description
+                   for form in forms for m in re.finditer(re.escape(form), self.masked)):
+                return Speaker(name, None, "")
+        return Speaker(None, description, "")
 
     def nearest_named(self, at: int) -> Speaker:
         for mention in reversed([m for m in self.mentions if m.end <= at]):
@@ -526,7 +538,8 @@ def adjacent(people: SectionPeople, after: str, at: int) -> Speaker:
                 return Speaker(found.name, found.description, "adjacent") if found else NOBODY
             unnamed = _UNNAMED_RE.match(clause)
             if unnamed:  # “…”老人家说话声音很小
-                return Speaker(None, unnamed.group(), "adjacent")
+                found = people.unnamed_or_apposed(unnamed.group(), at + after.find(clause))
+                return Speaker(found.name, found.description, "adjacent")
         if any(name in clause for name in people.names):
             return NOBODY  # someone is named, but not where the subject stands
     return NOBODY

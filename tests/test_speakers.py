@@ -163,6 +163,17 @@ def test_an_unnamed_person_opening_the_sentence_after_the_quote():
     assert who(quotes) == [(None, "老人", "adjacent")]
 
 
+def test_an_unnamed_role_just_after_the_person_who_bears_it_in_apposition():
+    body = ("李建国去看望独居老人王秀英。他刚敲门，就被王秀英一把拉了进去。“孩子，你来得正好，快坐下！”"
+            "老人拉着他的手坐下，不时询问“晚上值班冷不冷，吃饭了没有”。")
+    assert who(speech(body)) == [("王秀英", None, "adjacent"), ("王秀英", None, "sentence")]
+    # a role nobody bears in apposition, or someone else named in between, stays a description
+    assert who(speech("李建国走进王秀英的小院。“孩子，你来得正好，快坐下！”老人拉着他的手坐下。")) == [
+        (None, "老人", "adjacent")]
+    assert who(speech("独居老人王秀英住在这里。李建国每天都来。“孩子，你来得正好，快坐下！”老人拉着他的手坐下。")) == [
+        (None, "老人", "adjacent")]
+
+
 def test_a_voice_named_after_the_quote_and_a_name_in_the_words():
     quotes = speech("李建国每天都很忙。“李所长去哪了？我的项链丢了，快帮我找找看……”记者走进派出所，传来一位居民焦急的声音。")
     assert who(quotes) == [(None, "一位居民", "after")]
