@@ -512,6 +512,21 @@ def introduced(people: SectionPeople, sentence_before: str, at: int, first_perso
     return NOBODY
 
 
+# A verb of speaking or of voicing a view (抢先发言, 接过话头, 表达了…决心): the person introduced after a
+# quote with a long description speaks, rather than opening the next person's story.
+_SPEAKS_RE = re.compile(r"说|道|讲|发言|话头|插话|表示|表达|介绍|回忆|感慨|感叹|坦言|告诉|问|答|喊|强调|附和|补充")
+# A verb or preposition in a description before a name makes the name its object (见到了刚下班的护士长王某).
+_GOVERNS_RE = re.compile(r"看到|看见|见到|遇到|找到|接到|问|告诉|[对向跟和给让被把与同帮陪替请叫]")
+
+
+def _described_speaker(description: str, rest: str) -> bool:
+    """在金海社区门前做电动车生意的焦作人杨春霞抢先发言 / 23岁的赵晓刚接过话头: a name after an age or a
+    longer description ending like a person, in a sentence where that person speaks."""
+    return bool((_AGE_RE.fullmatch(description) or len(description) <= MAX_ROLE_CHARS
+                 and PERSON_NOUN_RE.search(description)) and not _GOVERNS_RE.search(description)
+                and _SPEAKS_RE.search(rest))
+
+
 def adjacent(people: SectionPeople, after: str, at: int) -> Speaker:
     """“…”于赟有些哽咽。 / “…”一个电话接完，尤娟开始了转交。: the sentence right after the quote
     opens with a named person (after clauses of circumstance that name nobody)."""
@@ -523,7 +538,8 @@ def adjacent(people: SectionPeople, after: str, at: int) -> Speaker:
         for name in sorted((n for n in people.names if n in clause), key=lambda n: (clause.find(n), -len(n))):
             index = clause.find(name)
             if index >= 0 and (index == 0 or PERSON_NOUN_RE.search(clause[:index]) and index <= 10
-                               and not re.search(r"[的对向跟和给让被把与同]", clause[:index])):
+                               and not re.search(r"[的对向跟和给让被把与同]", clause[:index])
+                               or _described_speaker(clause[:index], sentence[sentence.find(clause) + index:])):
                 rest = clause[index + len(name):]
                 relative = _RELATIVE_RE.match(rest)
                 if relative:  # 李建国的女儿: someone of theirs, unnamed

@@ -174,6 +174,15 @@ def test_an_unnamed_role_just_after_the_person_who_bears_it_in_apposition():
         (None, "老人", "adjacent")]
 
 
+def test_a_described_person_who_speaks_in_the_sentence_after_the_quote():
+    body = ("李建国召集居民开会。“俺是外地来打工的，没想到警察主动上门。”在社区门前做电动车生意的外地人王秀英抢先发言。"
+            "“我爱坐火车！”23岁的赵文华刚接过话头，便引起大家的关注。")
+    assert who(speech(body)) == [("王秀英", None, "adjacent"), ("赵文华", None, "adjacent")]
+    # the next person's story opening after the quote is no speaker of it
+    body = "李建国很自豪。“选择了这个职业，就没有怨言。”在社区门前做电动车生意的外地人王秀英，今年也在值班。"
+    assert who(speech(body))[0][0] != "王秀英"
+
+
 def test_a_voice_named_after_the_quote_and_a_name_in_the_words():
     quotes = speech("李建国每天都很忙。“李所长去哪了？我的项链丢了，快帮我找找看……”记者走进派出所，传来一位居民焦急的声音。")
     assert who(quotes) == [(None, "一位居民", "after")]
