@@ -800,7 +800,8 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
     if not people.masked[first:span.open_at].strip():  # the quote opens its paragraph: the paragraph before
         region_end = len(text[:first].rstrip())  # past blank lines between the paragraphs
         region_start = text.rfind("\n", 0, region_end) + 1
-    narration = people.narration[region_start:region_end].rstrip()
+    # (a transcript's marker right before the quote, 【录音】, is no sentence of its own)
+    narration = _MARKER_RE.sub(lambda m: " " * len(m.group()), people.narration[region_start:region_end]).rstrip()
     previous = _previous_sentence(narration)
     if previous and (speaks_first_person or previous.endswith(("：", ":")) or _BARE_TAG_RE.match(previous.strip())):
         clause_text = previous.rstrip("：:")

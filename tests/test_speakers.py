@@ -183,6 +183,14 @@ def test_a_described_person_who_speaks_in_the_sentence_after_the_quote():
     assert who(speech(body))[0][0] != "王秀英"
 
 
+def test_a_first_person_quote_after_a_transcript_marker_continues_the_sentence_before_it():
+    body = ("社区民警赵文华工作已经17年了。在对家人感到歉疚的同时，他对自己的工作充满了自豪感。 【录音】“能为保一方平安做出"
+            "一点贡献，就是我很自豪的事儿。” 在社区门前做生意的王秀英今年也在忙。")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # no profile headings
+        assert who(speech(body, heading="民警群像")) == [("赵文华", None, "context")]
+
+
 def test_a_voice_named_after_the_quote_and_a_name_in_the_words():
     quotes = speech("李建国每天都很忙。“李所长去哪了？我的项链丢了，快帮我找找看……”记者走进派出所，传来一位居民焦急的声音。")
     assert who(quotes) == [(None, "一位居民", "after")]
