@@ -57,8 +57,9 @@ _DIGITS = "一二三四五六七八九十两"
 
 
 def _years(group: str) -> str:
-    # (几十年, 数十年: a vague number, no length)
-    return rf"(?<![\d{_DIGITS}几数])(?P<{group}>\d+|[{_DIGITS}]{{1,3}})"
+    # (几十年, 数十年: a vague number, no length). Web copies often set Latin digits apart with
+    # spaces (工作了 13 年): one space either side of digits is read as none.
+    return rf"(?<![\d{_DIGITS}几数])[ \u00a0]?(?P<{group}>\d+|[{_DIGITS}]{{1,3}})[ \u00a0]?"
 
 
 _NUMBER = _years("n")
@@ -72,7 +73,7 @@ _SERVED_RE = re.compile(
     r"(?:的(?:时光|时间|工作|光阴|岁月|锻炼|坚守)|时间|中|下来|来|里|间)")
 # … and the idioms of a long service: 一站就是13年, 一干就是二十年; 从警17年, 从医5年, 从教33年, 服务30余年;
 # 从事建筑业30多年, 从教32载, 20年如一日, 送外卖有三年多了;
-# 工作已经17年了, 当小区保安有6年了, 来贵州支教已经整整九年了 (a place alone, 来深圳已经三年了, is
+# 工作已经17年了, 当小区保安有6年了, 当“片警”9年多了, 来贵州支教已经整整九年了 (a place alone, 来深圳已经三年了, is
 # no job) (years served only); the length of a
 # career: 22年警务生涯, 33年的从教生涯, 30多年的警龄, 教龄20年; and the ordinal year of the job, which
 # states the count of years (从警的第9个年头, 成为快递员的第七年, 至今已是第7个年头).
@@ -84,7 +85,7 @@ _SERVED_IDIOM_RE = re.compile(
     rf"|(?:工作|干|当[^，,。]{{1,10}}|做[^，,。]{{1,10}}|送[^，,。]{{1,6}}"
     rf"|来[^，,。]{{1,8}}?(?:支教|工作|任教|执教|服务|从事|当|做|干)[^，,。]{{0,6}}?)(?:已经|已有|已|有)+(?:整整)?"
     rf"{_years('n3')}(?:多|余)?(?:个年头|年)(?P<more3>多|余)?(?!前)"
-    rf"|(?:当|做|干)[^，,。]{{1,10}}?{_years('n4')}年了"
+    rf"|(?:当|做|干)[^，,。]{{1,10}}?{_years('n4')}年(?P<more4>多|余)?了"
     rf"|在[^，,。]{{1,12}}?(?:站|守|待|坚守|扎根)了{_years('n5')}(?:多|余)?年(?P<more5>多|余)?"
     rf"|(?:已经|已)有{_years('n6')}个年头"
     rf"|{_years('n7')}(?:多|余)?年(?P<more7>多|余)?(?:的)?(?:[\u4e00-\u9fff]{{0,4}}?生涯|警龄|教龄|工龄|军龄)"
@@ -110,7 +111,7 @@ _SINGULAR_RE = re.compile(r"[她他](?!们)")
 # A description of the person already named (是一名山西姑娘), not another person.
 _PREDICATE_RE = re.compile(rf"(?:是|成为|作为)(?:一名|一位|一个|个|位|名)?[{HAN}]{{0,6}}$")
 _NUMBER_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9", "n10", "n11")
-_MORE_GROUPS = ("more", "more2", "more3", "more5", "more7", "more8")
+_MORE_GROUPS = ("more", "more2", "more3", "more4", "more5", "more7", "more8")
 _CLOSING = "。！？!?…；;”\"』」)）"
 MAX_YEAR_TO_VERB = 40  # characters between the year and the verb of joining, at most
 

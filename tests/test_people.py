@@ -210,6 +210,7 @@ def test_an_interviews_answers_give_the_joined_year_and_the_years():
     ("张晓离开了服务30余年的港口。", 30),
     ("张晓工作已经17年了，还是那么细心。", 17),
     ("张晓当小区保安有6年了。", 6),
+    ("张晓在社区当“片警”9年多了。", 9),
     ("张晓回到家乡送快递，这一干，就是9年。", 9),
     ("张晓做环卫工人四年了。", 4),
     ("张晓已在讲台上站了三十三年。", 33),
@@ -220,6 +221,15 @@ def test_idioms_of_a_long_service_give_the_years_served(body, years):
     assert person.years_served == years
     assert person.served_evidence and person.served_evidence == person_of(body).served_evidence
     assert person.joined_year is None  # an idiom of service gives the years, never a joining date
+
+
+@pytest.mark.parametrize("body, years", [
+    ("护士张晓在护理岗位已经工作了 13 年，一路干到了护士长。", 13),
+    ("张晓从医 5 年，是急诊科的医生。", 5),
+])
+def test_digits_set_apart_by_spaces_read_as_without(body, years):
+    """Web copies often put a space either side of Latin digits."""
+    assert person_of(body).years_served == years
 
 
 def test_a_later_tenure_dates_the_joining_of_the_same_years():
