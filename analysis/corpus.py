@@ -278,6 +278,11 @@ def _find_headings(lines: list[_Line], recogniser: Recogniser | None = None) -> 
     for f in found:
         if kept and f.index < kept[-1].index + kept[-1].lines:
             continue
+        if (kept and f.heading.name and f.index == kept[-1].index + kept[-1].lines
+                and f.heading.name == kept[-1].heading.name):
+            # the same person's heading printed on two lines (交警王善云：HEADLINE / ORG负责人王善云——)
+            kept[-1] = replace(kept[-1], lines=kept[-1].lines + f.lines)
+            continue
         kept.append(f)
     ends = [f.index for f in kept[1:]] + [len(lines)]
     return [_introduced(f, _region_text(lines, f.index + f.lines, end), recogniser) for f, end in zip(kept, ends)]

@@ -110,6 +110,8 @@ _YEARS_RE = re.compile(rf"(?<![\d{_DIGITS}第每])(?P<n>\d+|[{_DIGITS}]{{1,3}})�
 _SINGULAR_RE = re.compile(r"[她他](?!们)")
 # A description of the person already named (是一名山西姑娘), not another person.
 _PREDICATE_RE = re.compile(rf"(?:是|成为|作为)(?:一名|一位|一个|个|位|名)?[{HAN}]{{0,6}}$")
+# X是Y的徒弟: Y, before 的, only describes X
+_IS_RE = re.compile("(?:也|就|正|便)?是")
 _NUMBER_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9", "n10", "n11")
 _MORE_GROUPS = ("more", "more2", "more3", "more4", "more5", "more7", "more8")
 _CLOSING = "。！？!?…；;”\"』」)）"
@@ -219,6 +221,10 @@ class _Referents:
         refs = self.references(sentence, offset, companions=companions)
         if refs:
             last = refs[-1]
+            if (len(refs) > 1 and last.kind == "name" and refs[-2].kind in ("name", "pronoun")
+                    and self.article.text[last.end:last.end + 1] == "的"
+                    and _IS_RE.fullmatch(self.article.text, refs[-2].end, last.start)):
+                last = refs[-2]  # 黄崇柱是夏军的徒弟，2015年…来到…: the one before 是, not the possessor
             if last.kind == "name":
                 return last.person
             if last.kind == "pronoun":

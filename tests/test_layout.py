@@ -601,3 +601,18 @@ def test_a_page_title_that_names_no_one_opens_no_section():
     with pytest.warns(ArticleWarning, match="no profile headings found"):
         article = parse(text)
     assert article.profiles == ()
+
+
+def test_a_persons_heading_printed_on_two_lines_opens_one_section():
+    """ROLE+NAME:HEADLINE, then ORG+ROLE+NAME—— naming the same person: one heading of two lines."""
+    text = ("记者连线了两位一线劳动者。\n"
+            "交警赵东海：我们“缺席”，是为了大家平安\n"
+            "某市公安局交警支队高速大队中队负责人赵东海——\n"
+            "这是我在高速公路上度过的第十个除夕。赵东海说，今天又处理了三起事故。\n"
+            "护士钱晓燕：病房里的年夜饭\n"
+            "钱晓燕一早就来到病房。钱晓燕说，病人比她更想家。\n")
+    article = parse(text)
+    assert_tiles(article)
+    assert [p.name for p in article.profiles] == ["赵东海", "钱晓燕"]
+    first = article.profiles[0]
+    assert first.title.endswith("负责人赵东海——") and article.body(first).startswith("这是我在高速公路上")

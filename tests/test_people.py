@@ -37,6 +37,7 @@ def person_of(body, heading="话务员张晓:认真工作", published="2017-11",
     ("2015年，张晓回到家乡干起了快递员。", 2015),
     ("张晓自1996年毕业参加公安工作后，就守护在这里。", 1996),
     ("回想2010年刚来当社区民警，张晓有些感慨。", 2010),
+    ("张晓是李明的徒弟，2015年大学毕业后，来到热线中心工作。", 2015),  # the apprentice, not the possessor
 ])
 def test_joined_year_patterns(body, year):
     person = person_of(body)
