@@ -61,11 +61,12 @@ def section_column(frame: pd.DataFrame) -> pd.Series:
 
 
 def rebuild_text(starts: list[int], ends: list[int], words: list[str]) -> str:
-    """The article text from its tokens; characters no token covers (white space) become spaces."""
+    """The article text from its tokens; characters no token covers (white space) become spaces.
+    A token shorter than its span (its pinyin gloss left out, analysis/glosses.py) is followed by spaces."""
     length = max(ends, default=0)
     chars = [" "] * length
     for start, end, word in zip(starts, ends, words):
-        chars[start:end] = word
+        chars[start:start + len(word)] = word[:end - start]
     return "".join(chars)
 
 

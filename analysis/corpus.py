@@ -22,6 +22,7 @@ from .headings import (NAME_OPENS_BODY, NAME_OPENS_LINE, NAME_ROLE_LINE, PERSON_
 from .layout import CAPTION, CHROME, CREDIT, REPORTER, credit_names, line_kind, reporter_names
 from .metadata import FIX, MetaFile, slug_from_name, text_file_inside, validate_meta
 from .safeyaml import load_yaml_file
+from .glosses import GlossMap, remove_glosses
 from .script import to_simplified
 from .lexicon import HAN, HAN_RE
 from .text import strip_format
@@ -126,8 +127,13 @@ class Article:
     running from its first part to its last.
 
     For Traditional Chinese input, `text` is the Simplified conversion and `source_text` the text
-    as received; both have the same length, so a span means the same characters in each. For an
+    in its own script; both have the same length, so a span means the same characters in each. For an
     HTML page, the text as received is the page's text taken out of its markup (analysis.markup).
+
+    A copy with pinyin glosses after characters (`说(shuō)`, analysis/glosses.py) is read without
+    them: `glosses` maps offsets of `text` (and `source_text`) to `original`, the text as received.
+    The tables map their spans with it (analysis/printed.py); without glosses `original` is
+    `source_text` or `text`, and every offset means the same in all of them.
     """
 
     metadata: Metadata
@@ -135,11 +141,24 @@ class Article:
     sections: tuple[Section, ...]
     warnings: tuple[str, ...] = field(default=())
     source_text: str | None = None
+    glosses: GlossMap | None = None
 
     @property
     def original(self) -> str:
-        """The text exactly as decoded from the file."""
+        """The text as received: as decoded from the file (an HTML page's text out of its markup)."""
+        if self.glosses is not None:
+            return self.glosses.original
         return self.source_text if self.source_text is not None else self.text
+
+    def to_original(self, offset: int) -> int:
+        """The offset in `original` of `offset` of `text` (a section's start or end, an extractor's span)."""
+        return offset if self.glosses is None else self.glosses.to_original(offset)
+
+    def analysed(self, start: int, end: int) -> str:
+        """What the analysis read at the span [start, end) of `original` (a table's span)."""
+        if self.glosses is None:
+            return self.text[start:end]
+        return self.text[self.glosses.to_text(start):self.glosses.to_text(end)]
 
     @property
     def id(self) -> str:
@@ -617,6 +636,8 @@ def parse_article(text: str, metadata: Metadata) -> Article:
         text = markup.page_text(text)
     if not HAN_RE.search(text):
         raise InputError(f"{where}: no Chinese text found; this tool reads Chinese articles (check the file and its encoding)")
+    glosses = remove_glosses(text)
+    text = glosses.text if glosses else text
     conversion = to_simplified(text)
     source_text = text if conversion.traditional else None
     text = conversion.text
@@ -630,12 +651,18 @@ def parse_article(text: str, metadata: Metadata) -> Article:
         notes = (ArticleNote("an HTML page: its text was taken out of the markup (one line per paragraph) and "
                              "analysed; spans are offsets into that text",
                              "这是网页（HTML）：先去掉网页标记、取出正文（每段一行）再分析，位置对应取出的正文"),) + notes
+    if glosses:
+        notes += (ArticleNote(f"{len(glosses.removed)} pinyin glosses after characters (说(shuō)) read as if absent; "
+                              "spans point into the text as received, glosses included",
+                              f"原文字后有 {len(glosses.removed)} 处拼音注音（说(shuō)）：分析时略去，"
+                              "位置仍对应原文（含注音）"),)
     for note in notes:
         category = HeadingWarning if note.heading else StructureWarning
         warnings.warn(f"{where}: {note}", category, stacklevel=2)
     if reporters and not metadata.reporters:
         metadata = replace(metadata, reporters=reporters)
-    return Article(metadata=metadata, text=text, sections=sections, warnings=notes, source_text=source_text)
+    return Article(metadata=metadata, text=text, sections=sections, warnings=notes, source_text=source_text,
+                   glosses=glosses)
 
 
 def load_article(path: str | Path | None = None) -> Article:

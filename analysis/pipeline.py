@@ -102,12 +102,13 @@ def table(name: str) -> Callable[[TableBuilder], Callable[[Analysis], pd.DataFra
     def mark(rows_of: TableBuilder) -> Callable[[Analysis], pd.DataFrame]:
         @functools.wraps(rows_of)
         def build(analysis: Analysis) -> pd.DataFrame:
-            from .printed import as_printed
+            from .printed import as_printed, in_original
             from .tablespec import spec_of
 
             spec = spec_of(name)
             frame = spec.conform(rows_of(analysis), analysis.article.id)
-            return as_printed(spec, frame, analysis) if spec.as_printed else frame
+            frame = as_printed(spec, frame, analysis) if spec.as_printed else frame
+            return in_original(spec, frame, analysis.article)
         build.table_name = name
         build.rows = rows_of
         return build

@@ -62,10 +62,12 @@ class Column:
 
 @dataclass(frozen=True)
 class Span:
-    """A [start, end) pair of columns: offsets into `article.text`.
+    """A [start, end) pair of columns: offsets into `article.original` (the text as received).
 
-    `equals`: the column that holds exactly `article.text[start:end]`; `within`: a column that
-    contains it (its sentence). `in_section`: the span lies inside the row's section. Rows whose
+    `equals`: the column that holds the span's evidence, exactly `article.original[start:end]` in a
+    printed table (`as_printed`) and `article.analysed(start, end)` (what the analysis read) in the
+    others, the same as `article.text[start:end]` unless the copy has pinyin glosses; `within`: a
+    column that contains it (its sentence). `in_section`: the span lies inside the row's section. Rows whose
     start is empty (not known) are not checked.
     """
     start: str = "start"
@@ -86,6 +88,7 @@ class TableSpec:
     about: str = ""  # what a row is, for --help and the README
     note: str = ""  # details for the README
     as_printed: bool = False  # names and quotations in the article's own script (analysis/printed.py)
+    evidence_json: str | None = None  # a JSON column of {sentence, start, end, marks} records, spans inside
 
     @property
     def names(self) -> list[str]:
@@ -234,7 +237,7 @@ TABLES: tuple[TableSpec, ...] = (
               columns("article_id candidate_id label type score:float64 total:int64 counts first:bool signal evidence"),
               section=None,
               note="first: listed before 更多; signal: why a family or keyword is; counts: JSON `{section_id: n}`; evidence: JSON list of up to 2 "
-                   "`{section_id, sentence, start, end, marks: [[s, e], …]}`"),
+                   "`{section_id, sentence, start, end, marks: [[s, e], …]}`", evidence_json="evidence"),
     TableSpec("candidate_hits", "candidates:_candidate_hits_table",
               columns("article_id candidate_id type section_id sentence_index:int64 text start:int64 end:int64"),
               (TEXT,), note="every occurrence of every candidate, so that a picked one is drawn from its own hits"),

@@ -16,11 +16,12 @@ import yaml
 
 from analysis import evaluate
 from analysis.corpus import load_article
+from analysis.script import to_simplified
 from analysis.evaluate import DEVSET, evaluate_folder, gold_folders, load_gold, norm, summary
 
 # The right count per score; `invented_at_most` and `failed_at_most` are ceilings (lower them as they fall).
 FLOORS = {
-    "devset": {"subjects": 101, "people": 323, "quotes": 427, "speakers": 289, "unnamed": 70, "facts": 112, "invented_at_most": 21,
+    "devset": {"subjects": 101, "people": 324, "quotes": 426, "speakers": 289, "unnamed": 70, "facts": 113, "invented_at_most": 20,
                "extra_subjects_at_most": 18, "failed_at_most": 0},
     "bundled": {"subjects": 9, "people": 10, "quotes": 32, "speakers": 26, "unnamed": 6, "facts": 17, "invented_at_most": 0,
                 "extra_subjects_at_most": 0, "failed_at_most": 0},
@@ -46,7 +47,8 @@ def test_gold_is_consistent_with_its_article(folder: Path):
     gold = load_gold(folder)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "no profile headings found" is expected on some articles
-        text = load_article(gold.article_path).text
+        # the text as received (glosses included, as the gold quotes it), in Simplified like `text`
+        text = to_simplified(load_article(gold.article_path).original).text
     flat = norm(text)
     assert gold.source.get("date") and gold.source.get("publication")
     if not gold.bundled:
