@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from .corpus import Article, Profile
 from .dates import DateMention, extract_dates, published_date
 from .facts import DAILY_PERIODS, TIME_UNITS, Fact, extract_facts
@@ -178,6 +180,7 @@ class _Referents:
         self.names = {p.name for p in persons}
         self.mentions = sorted(((m.start, m.end, p.name) for p in persons for m in p.mentions))
         self.quotes = [q for q in quotes if q.kind == "speech"]
+        self.tokens = analysis.tokens
 
     def references(self, sentence: Sentence, until: int, since: int | None = None,
                    at: int | None = None, companions: bool = False) -> list[_Reference]:
@@ -201,7 +204,8 @@ class _Referents:
                                                             match.start()):
                     continue  # 郭颖楠是一名山西姑娘: the same person, described
                 if free(*match.span()):
-                    refs.append(_Reference(match.start(), match.end(), None, kind))
+                    if kind == "pronoun" or not self._object(match.start()):
+                        refs.append(_Reference(match.start(), match.end(), None, kind))
                     taken.append(match.span())
         around = [q for q in self.quotes if q.start <= at < q.end]
         for quote in around:
@@ -215,6 +219,12 @@ class _Referents:
             refs = [r for r in refs if not (r.kind == "other" and text[r.start - 1:r.start] in _WITH
                                             and _COMPANION_RE.fullmatch(text, r.start, r.end))]
         return sorted(refs, key=lambda r: r.start)
+
+    def _object(self, start: int) -> bool:
+        """A group or another person right after a verb is its object (接送孩子们上学, 看望老人),
+        not whom the clause is about."""
+        index = int(np.searchsorted(self.tokens.end, start))
+        return index < len(self.tokens) and self.tokens.end[index] == start and self.tokens.pos[index].startswith("v")
 
     def at(self, sentence: Sentence, offset: int, companions: bool = False) -> str | None:
         """The person `offset` (in `sentence`) is about; None for a group, someone else or no one."""

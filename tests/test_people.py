@@ -233,6 +233,11 @@ def test_digits_set_apart_by_spaces_read_as_without(body, years):
     assert person_of(body).years_served == years
 
 
+def test_a_group_after_a_verb_is_its_object_not_whom_the_length_is_about():
+    assert person_of("教师张晓撑起小船，接送孩子们上学，一撑就是36年。").years_served == 36
+    assert person_of("张晓说，她的孩子们在外地工作了三年。").years_served is None  # the children's years
+
+
 def test_a_later_tenure_dates_the_joining_of_the_same_years():
     person = person_of("张晓到了热线，一干就是3年。“我来这工作3年了，还没请过假。”张晓说。")
     assert (person.years_served, person.joined_year) == (3, 2014)
