@@ -78,7 +78,8 @@ _SERVED_RE = re.compile(
 # 工作已经17年了, 当小区保安有6年了, 当“片警”9年多了, 来贵州支教已经整整九年了 (a place alone, 来深圳已经三年了, is
 # no job) (years served only); the length of a
 # career: 22年警务生涯, 33年的从教生涯, 30多年的警龄, 教龄20年; and the ordinal year of the job, which
-# states the count of years (从警的第9个年头, 成为快递员的第七年, 至今已是第7个年头).
+# states the count of years (从警的第9个年头, 成为快递员的第七年, 至今已是第7个年头, 当出租车司机第12个年头: without
+# 的 only before 个年头); 在天山南北行走了四十多年 as 在讲台上站了三十三年.
 _SERVED_IDIOM_RE = re.compile(
     rf"一[\u4e00-\u9fff][，,]?就是{_years('n')}(?:多|余)?(?:个年头|年)(?P<more>多|余)?"
     rf"|(?:从医|从警|从教|任教|执教|从军|扎根[^，,。]{{1,8}}|从事[^，,。]{{1,8}}?|服务了?)(?:了|已经|已|有)?"
@@ -88,12 +89,13 @@ _SERVED_IDIOM_RE = re.compile(
     rf"|来[^，,。]{{1,8}}?(?:支教|工作|任教|执教|服务|从事|当|做|干)[^，,。]{{0,6}}?)(?:已经|已有|已|有)+(?:整整)?"
     rf"{_years('n3')}(?:多|余)?(?:个年头|年)(?P<more3>多|余)?(?!前)"
     rf"|(?:当|做|干)[^，,。]{{1,10}}?{_years('n4')}年(?P<more4>多|余)?了"
-    rf"|在[^，,。]{{1,12}}?(?:站|守|待|坚守|扎根)了{_years('n5')}(?:多|余)?年(?P<more5>多|余)?"
+    rf"|在[^，,。]{{1,12}}?(?:站|守|待|坚守|扎根|行走|走)了{_years('n5')}(?:多|余)?年(?P<more5>多|余)?"
     rf"|(?:已经|已)有{_years('n6')}个年头"
     rf"|{_years('n7')}(?:多|余)?年(?P<more7>多|余)?(?:的)?(?:[\u4e00-\u9fff]{{0,4}}?生涯|警龄|教龄|工龄|军龄)"
     rf"|(?:警龄|教龄|工龄|军龄)(?:已经|已有|已|有|长达|达)*{_years('n8')}年(?P<more8>多|余)?"
     rf"|(?:从事|成为|从警|从医|从教|执教|任教|工作|干|当|做|坚守|扎根|入职|加入|来到|参加)[^，,。]{{0,12}}?"
     rf"的第{_years('n9')}(?:个年头|年)"
+    rf"|(?:从事|成为|从警|从医|从教|执教|任教|工作|干|当|做|坚守|扎根)[^，,。的]{{1,12}}?第{_years('n12')}个年头"
     rf"|至今(?:已经|已|也)?是?第{_years('n10')}(?:个年头|年)")
 # People other than the one a sentence is about, who could be the subject of its verb.
 # (它, a thing: 它成为其后二十余年间所有电脑动画的基础 is about the thing, not a person.)
@@ -114,9 +116,10 @@ _SINGULAR_RE = re.compile(r"[她他](?!们)")
 _PREDICATE_RE = re.compile(rf"(?:是|成为|作为)(?:一名|一位|一个|个|位|名)?[{HAN}]{{0,6}}$")
 # X是Y的徒弟: Y, before 的, only describes X
 _IS_RE = re.compile("(?:也|就|正|便)?是")
-_NUMBER_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9", "n10", "n11")
+_NUMBER_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9", "n10", "n11", "n12")
 _MORE_GROUPS = ("more", "more2", "more3", "more4", "more5", "more7", "more8")
 _CLOSING = "。！？!?…；;”\"』」)）"
+MAX_QUALIFIED_ROLE = 6  # 有20多年工龄的老乘务员张国强: a role word at most this long between 的 and the name
 MAX_YEAR_TO_VERB = 40  # characters between the year and the verb of joining, at most
 
 
@@ -245,6 +248,17 @@ class _Referents:
         if after and after[0].kind == "name":
             return after[0].person
         return self._default(sentence)
+
+    def qualified(self, end: int) -> str | None:
+        """有20多年工龄的张国强 / 从警20年的老民警李建国: a phrase ending at `end` that qualifies the name
+        right after it (的, then at most a role word) is that person's."""
+        text = self.article.text
+        if text[end:end + 1] != "的":
+            return None
+        for start, _, name in self.mentions:
+            if end < start <= end + 1 + MAX_QUALIFIED_ROLE:
+                return name if re.fullmatch(rf"[{HAN}]*", text[end + 1:start]) else None
+        return None
 
     def all_at(self, sentence: Sentence, offset: int) -> list[str]:
         """The people a date or a length of service at `offset` is about: as `at`, with companions
@@ -473,8 +487,9 @@ def _years_served(analysis: Analysis, referents: _Referents) -> dict[str, tuple[
             clause = norm.text[:match.start()].rsplit("，", 1)[-1].rsplit(",", 1)[-1]
             if _FORMER_RE.search(clause):
                 continue
-            at = norm.to_source(match.start(), match.end())[0]
-            for person in referents.all_at(sentence, at):
+            at, end = norm.to_source(match.start(), match.end())
+            qualified = referents.qualified(end)
+            for person in [qualified] if qualified else referents.all_at(sentence, at):
                 if person not in found:
                     found[person] = (int(years), sentence, tenure and not more)
                 elif tenure and not more and not found[person][2] and found[person][0] == years:

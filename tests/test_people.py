@@ -216,6 +216,7 @@ def test_an_interviews_answers_give_the_joined_year_and_the_years():
     ("张晓做环卫工人四年了。", 4),
     ("张晓已在讲台上站了三十三年。", 33),
     ("张晓守护在这里，到现在已经有37个年头。", 37),
+    ("今年59岁的张晓，已经在天山南北行走了四十多年。", 40),
 ])
 def test_idioms_of_a_long_service_give_the_years_served(body, years):
     person = person_of(body)
@@ -238,6 +239,12 @@ def test_a_group_after_a_verb_is_its_object_not_whom_the_length_is_about():
     assert person_of("张晓说，她的孩子们在外地工作了三年。").years_served is None  # the children's years
 
 
+def test_a_length_qualifying_someone_elses_name_is_theirs():
+    analysis = analysed("话务员张晓:认真工作\n张晓带着徒弟，从警20年的老民警李明也来帮忙。李明很忙。")
+    found = {p.name: p.years_served for p in people(analysis)}
+    assert found.get("李明") == 20 and found.get("张晓") is None
+
+
 def test_a_later_tenure_dates_the_joining_of_the_same_years():
     person = person_of("张晓到了热线，一干就是3年。“我来这工作3年了，还没请过假。”张晓说。")
     assert (person.years_served, person.joined_year) == (3, 2014)
@@ -256,6 +263,8 @@ def test_a_later_tenure_dates_the_joining_of_the_same_years():
     ("张晓已经从事建筑业30多年。", 30),
     ("张晓20年如一日,做社区居民的贴心人。", 20),
     ("张晓送外卖有三年多了。", 3),
+    ("今年是张晓当出租车司机第12个年头。", 12),  # the ordinal year of the job without 的
+    ("餐车里师傅们也闲不下来，有20多年工龄的张晓多少年没在家过年了。", 20),  # the length qualifies the name after it
 ])
 def test_lengths_of_a_career_give_the_years_served(body, years):
     person = person_of(body)
