@@ -39,7 +39,7 @@ REPORTING_VERBS = (
     "告诉记者", "对记者说", "向记者介绍", "向记者讲述", "对记者讲", "感慨道", "感叹道", "笑着说", "说道", "回忆道",
     "回忆说", "解释道", "解释说", "补充道", "补充说", "答道", "回答说", "回答", "问道", "笑道", "叹道", "说到",
     "坦言", "表示", "介绍", "回忆", "强调", "透露", "感慨", "感叹", "直言", "坦承", "笑言", "指出", "认为",
-    "要求自己", "常说", "总说", "喊道", "叫道", "嘱咐道", "叮嘱道", "应道", "追问", "反问", "说",
+    "要求自己", "常说", "总说", "喊道", "叫道", "嘱咐道", "叮嘱道", "应道", "追问", "反问", "如是说", "如是问", "如是咨询", "如是回答", "说",
 )
 # 他只说了一句“…” / 回了一句 / 喊了一声: a reporting verb with a count of what was said.
 _SAID_ONCE = r"(?:说|讲|问|答|回|喊|叫|留下)了?(?:这么|这样)?(?:一|几)?(?:句|声)(?:话)?"
@@ -66,7 +66,7 @@ _REPORTER_RE = re.compile(r"记者")
 PERSON_NOUN = (
     r"(?:员|长|者|人|民|士|生|姐|哥|弟|妹|师|官|警|医|主任|书记|经理|记者|同事|领导|姑娘|女儿|儿子|孩子|妈妈|爸爸|"
     r"母亲|父亲|丈夫|妻子|老伴|家人|先生|女士|大爷|大妈|大娘|大伯|阿姨|叔叔|奶奶|爷爷|老人|乡亲|村民|群众|市民|"
-    r"摊主|店主|老板|师傅|徒弟|小伙|伙子|们|总书记|主席|总理|部长|省长|市长|县长|乡长|镇长|村长|支书)")
+    r"摊主|店主|老板|师傅|徒弟|小伙|伙子|旅客|乘客|顾客|游客|们|总书记|主席|总理|部长|省长|市长|县长|乡长|镇长|村长|支书)")
 PERSON_NOUN_RE = re.compile(PERSON_NOUN + "$")
 # Unnamed people who could be 她/他, with the pronoun each takes (None: either).
 _OTHER_PERSON_RE = re.compile(
@@ -433,6 +433,14 @@ def tag_after(people: SectionPeople, after: str, at: int) -> Speaker:
     found = who_said(people, sentence, at)
     if found:
         return found
+    position = 0
+    for number, clause in enumerate(re.split(rf"(?<=[{CLAUSE_MARKS}])", sentence)[:MAX_TAG_GAP + 1]):
+        called = _CALLED_RE.match(clause.rstrip(CLAUSE_MARKS))
+        if called:  # “110吗？我要报警…”除夕夜20时05分，一家网购平台的工作人员拨打110报警电话。
+            found = people.reference(called.group("subject"), at + position + called.end("subject"),
+                                     allow_pronoun=False)
+            return Speaker(found.name, found.description, "after") if found else NOBODY
+        position += len(clause)
     words_of = _WORDS_OF_RE.match(sentence)
     if words_of:
         found = people.reference(words_of.group("subject"), at + words_of.end("subject"))
@@ -457,6 +465,8 @@ def _named_by(pattern: re.Pattern, people: SectionPeople, text: str, at: int, ho
     return NOBODY
 
 
+# “…”一位市民拨打了12345热线电话: the caller says the words the sentence before quotes.
+_CALLED_RE = re.compile(rf"^\s*(?P<subject>{_CLAUSE}{{1,30}}?)(?:又|再次|也)?(?:拨打|拨通|打来|打进|打通)了?{_CLAUSE}{{0,20}}?电话$")
 # “…”说这话的人叫林则群 / 说这番话的是…: the speaker named after the words.
 _WHO_SAID_RE = re.compile(rf"^\s*说(?:这|此|这番|这句|出这番|出这句)话的(?:人|就|正)?(?:是|叫|名叫|便是)(?P<subject>{_CLAUSE}{{2,30}})")
 # “…”总书记的话情真意切 / “…”李建国这番话: the words are named as someone's.

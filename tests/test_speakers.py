@@ -191,6 +191,12 @@ def test_a_first_person_quote_after_a_transcript_marker_continues_the_sentence_b
         assert who(speech(body, heading="民警群像")) == [("赵文华", None, "context")]
 
 
+def test_the_caller_named_after_a_callers_words():
+    body = ("李建国正在值班。“12345吗？我家小区停水了，请帮忙问问。”晚上8时许，一位市民拨打了12345热线电话。"
+            "“您好，我们马上联系自来水公司。”李建国说。“你好，我等会儿乘坐D942次列车，你们能帮忙吗？”电话里的旅客如是咨询。")
+    assert who(speech(body)) == [(None, "一位市民", "after"), ("李建国", None, "after"), (None, "电话里的旅客", "after")]
+
+
 def test_a_voice_named_after_the_quote_and_a_name_in_the_words():
     quotes = speech("李建国每天都很忙。“李所长去哪了？我的项链丢了，快帮我找找看……”记者走进派出所，传来一位居民焦急的声音。")
     assert who(quotes) == [(None, "一位居民", "after")]
