@@ -373,6 +373,10 @@ _VOICE_RE = re.compile(rf"(?:传来|响起|传出|听到|听见)(?P<who>[{HAN}]{
                        r"(?:急切|焦急|着急|熟悉|温柔|沙哑|激动|颤抖|虚弱|洪亮|清脆|稚嫩|苍老|哽咽|低沉)?的?声音$")
 
 
+# 用他自己的话说 / 用张宇的话来讲: the quote is in that person's own words.
+_IN_OWN_WORDS_RE = re.compile(rf"用(?P<who>{_CLAUSE}{{1,8}}?)(?:自己)?的话(?:来)?(?:说|讲)$")
+
+
 def tag_before(people: SectionPeople, before: str, at: int, allow_pronoun: bool = True) -> Speaker:
     """A reporting clause that ends right before the quote (`…说：` / `…告诉记者，` / `…勉励他：`)."""
     stripped = before.rstrip()
@@ -382,6 +386,11 @@ def tag_before(people: SectionPeople, before: str, at: int, allow_pronoun: bool 
             return NOBODY
     clause = re.split(rf"[{SENTENCE_END}{CLAUSE_MARKS}]", body)[-1]
     clause_at = at - (len(before) - len(body))
+    own = _IN_OWN_WORDS_RE.search(clause)
+    if own:  # 用他自己的话说“…”: the words of the one whose words they are
+        found = people.reference(own.group("who"), clause_at - len(clause) + own.end("who"), allow_pronoun)
+        if found or found is UNCLEAR:
+            return found if found is UNCLEAR else Speaker(found.name, found.description, "before")
     match = re.search(rf"(?P<subject>{_CLAUSE}{{0,30}}?)(?P<verb>{VERB_PATTERN})$", clause)
     if match:
         earlier = body[:len(body) - len(clause)]

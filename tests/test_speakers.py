@@ -197,6 +197,13 @@ def test_the_caller_named_after_a_callers_words():
     assert who(speech(body)) == [(None, "一位市民", "after"), ("李建国", None, "after"), (None, "电话里的旅客", "after")]
 
 
+def test_words_said_to_be_in_someones_own_words():
+    body = "李建国在社区干了七年，从一名普通社工成长为社区的“领头雁”。用他自己的话说“这都是源于一名共产党员的初心”。"
+    assert who(speech(body)) == [("李建国", None, "before")]
+    body = "王丽丽刚来不久。用李建国的话来讲，“群众的事，就是我们民警的事”。"
+    assert who(speech(body, heading="社区民警王丽丽:跟着所长学本事")) == [("李建国", None, "before")]
+
+
 def test_a_voice_named_after_the_quote_and_a_name_in_the_words():
     quotes = speech("李建国每天都很忙。“李所长去哪了？我的项链丢了，快帮我找找看……”记者走进派出所，传来一位居民焦急的声音。")
     assert who(quotes) == [(None, "一位居民", "after")]
