@@ -450,6 +450,11 @@ def tag_after(people: SectionPeople, after: str, at: int) -> Speaker:
                                      allow_pronoun=False)
             return Speaker(found.name, found.description, "after") if found else NOBODY
         position += len(clause)
+    asked = _ASKED_BY_RE.match(sentence)
+    if asked:  # “大娘，这是买的啥啊？”面对小宋的疑问，…: the question is 小宋's
+        found = people.reference(asked.group("subject"), at + asked.end("subject"), allow_pronoun=False)
+        if found:
+            return Speaker(found.name, found.description, "after")
     words_of = _WORDS_OF_RE.match(sentence)
     if words_of:
         found = people.reference(words_of.group("subject"), at + words_of.end("subject"))
@@ -476,6 +481,8 @@ def _named_by(pattern: re.Pattern, people: SectionPeople, text: str, at: int, ho
 
 # “…”一位市民拨打了12345热线电话: the caller says the words the sentence before quotes.
 _CALLED_RE = re.compile(rf"^\s*(?P<subject>{_CLAUSE}{{1,30}}?)(?:又|再次|也)?(?:拨打|拨通|打来|打进|打通)了?{_CLAUSE}{{0,20}}?电话$")
+# “…”面对小宋的疑问 / 听到记者的提问: the words are that person's question or request.
+_ASKED_BY_RE = re.compile(rf"^\s*(?:面对|听到|听了|针对)(?P<subject>{_CLAUSE}{{1,12}}?)的(?:疑问|提问|追问|询问|问话|请求|求助)")
 # “…”说这话的人叫林则群 / 说这番话的是…: the speaker named after the words.
 _WHO_SAID_RE = re.compile(rf"^\s*说(?:这|此|这番|这句|出这番|出这句)话的(?:人|就|正)?(?:是|叫|名叫|便是)(?P<subject>{_CLAUSE}{{2,30}})")
 # “…”总书记的话情真意切 / “…”李建国这番话: the words are named as someone's.

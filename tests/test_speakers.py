@@ -204,6 +204,12 @@ def test_words_said_to_be_in_someones_own_words():
     assert who(speech(body, heading="社区民警王丽丽:跟着所长学本事")) == [("李建国", None, "before")]
 
 
+def test_the_asker_named_after_a_question():
+    body = ("快递员李建国把车停稳，村民王秀英走出站点，和李建国打了个照面。“大娘，这是买的啥啊？”面对李建国的疑问，"
+            "王秀英笑着说：“孩子寄的年货，刚吃完早饭过来拿。”")
+    assert who(speech(body)) == [("李建国", None, "after"), ("王秀英", None, "before")]
+
+
 def test_a_voice_named_after_the_quote_and_a_name_in_the_words():
     quotes = speech("李建国每天都很忙。“李所长去哪了？我的项链丢了，快帮我找找看……”记者走进派出所，传来一位居民焦急的声音。")
     assert who(quotes) == [(None, "一位居民", "after")]
