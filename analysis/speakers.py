@@ -813,7 +813,15 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
         owner = next((n for n in people.names if topic.startswith(n + "的")), None)
         if owner and speaks_first_person and not found:  # 王恒清的工具都存放在院内，“我每天都5点起床…”
             return Speaker(people.full[owner], None, "sentence")
-        return reported_before(people, span, sentence_before)
+        found = reported_before(people, span, sentence_before)
+        if (not found and sentence_before.rstrip().endswith(("，", ",")) and sentence_before.count("”") == 0
+                and not people.first_reference(sentence_before, span.open_at)):
+            # …戴上墨镜，“咋样？”小武向身边另一位送餐员炫耀: a clause that names nobody before the quote;
+            # the person opening the clause after it speaks, unless the words call that person (“老卫，…”)
+            found = adjacent(people, after, span.close_at + 1)
+            if found.name and any(form in words for form, name in people.full.items() if name == found.name):
+                found = NOBODY
+        return found
     if in_series:
         return NOBODY  # one of a series of voices (“哎呀…”、“…”)
     # A quote on its own: the speaker of the quote before it in the paragraph, if nobody else

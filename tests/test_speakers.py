@@ -210,6 +210,13 @@ def test_the_asker_named_after_a_question():
     assert who(speech(body)) == [("李建国", None, "after"), ("王秀英", None, "before")]
 
 
+def test_a_person_opening_the_clause_after_a_quote_inside_a_sentence_that_names_nobody_before_it():
+    body = ("开完早会，送餐员赵文华便全副武装。说完，还从车上的小包里掏出眼镜盒，戴上墨镜，“咋样？”赵文华向身边另一位送餐员炫耀。"
+            "列车员开玩笑说，大家都在忙，“老赵，你这趟车可以偷个懒了。”赵文华笑了笑。")
+    assert who(speech(body))[0] == ("赵文华", None, "adjacent")
+    assert who(speech(body))[1][0] is None  # the words call him: someone else's
+
+
 def test_a_voice_named_after_the_quote_and_a_name_in_the_words():
     quotes = speech("李建国每天都很忙。“李所长去哪了？我的项链丢了，快帮我找找看……”记者走进派出所，传来一位居民焦急的声音。")
     assert who(quotes) == [(None, "一位居民", "after")]
