@@ -206,6 +206,30 @@ def _after_role(tokens) -> set[int]:
     return found
 
 
+@per_analysis
+def _caption_sentences(analysis: Analysis) -> tuple[Sentence, ...]:
+    """The sentences of photo captions, which the analysis leaves out of its sentences (a photo
+    story names its people only there: 火车站铁路值班员庞忠鹤。东北网记者 郑超 摄), numbered after
+    the body's."""
+    from .layout import CAPTION
+    from .text import split_sentences
+
+    article = analysis.article
+    found: list[Sentence] = []
+    for section in article.sections:
+        if section.kind == CAPTION:
+            found += split_sentences(article.text, section.start, section.end, section.id,
+                                     len(analysis.sentences) + len(found))
+    return tuple(found)
+
+
+def _caption_hint(text: str) -> bool:
+    """A caption sentence worth the model: it holds a surname at all (most captions hold none of
+    a person: 图为清洗工人正在作业)."""
+    single, compound = surnames()
+    return any(char in single for char in text) or any(name in text for name in compound)
+
+
 def _title_forms(text: str) -> list[str]:
     """Surname + 女士/先生 or a form of address (高女士, 刘大哥, 张大妈): a person jieba does not tag
     as a name, or a full name just before it (环卫工人张苏林大妈)."""
@@ -240,6 +264,7 @@ def _lac_candidates(analysis: Analysis) -> dict[str, int]:
         return bool(traces) and all(any(trace in n for n in names) for trace in traces)
 
     candidates = [analysis.sentences[index] for index in _candidate_sentences(analysis)]
+    candidates += [c for c in _caption_sentences(analysis) if _caption_hint(c.text)]
     for group in range(0, len(candidates), LAC_GROUP):
         lac.tag_many(s.text for s in candidates[group:group + LAC_GROUP] if not settled(s))
         for sentence in candidates[group:group + LAC_GROUP]:
@@ -366,12 +391,13 @@ def _in_quoted_term(text: str, start: int, end: int) -> bool:
 
 
 def _sentence_at(analysis: Analysis, offset: int) -> Sentence | None:
+    """The sentence at `offset`: of the body, else of a photo caption."""
     starts = _sentence_starts(analysis)
     index = bisect.bisect_right(starts, offset) - 1
-    if index < 0:
-        return None
-    sentence = analysis.sentences[index]
-    return sentence if sentence.start <= offset < sentence.end else None
+    sentence = analysis.sentences[index] if index >= 0 else None
+    if sentence is not None and sentence.start <= offset < sentence.end:
+        return sentence
+    return next((c for c in _caption_sentences(analysis) if c.start <= offset < c.end), None)
 
 
 @per_analysis

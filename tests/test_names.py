@@ -255,3 +255,14 @@ def test_a_line_of_role_and_name_gives_the_whole_name_where_the_model_cuts_it():
     names = {p.name for p in story_people(analysis)}
     assert "古丽给娜" in names and "古丽" not in names
     assert_traceable(analysis)
+
+
+def test_people_named_only_in_photo_captions():
+    text = ("除夕夜，伊春市的许多人仍坚守在岗位上。\n\n值班医生王秋艳为患者听诊。东北网记者 郑超 摄\n\n"
+            "王秋艳说，今晚要值通宵。\n\n火车站铁路值班员庞忠鹤。东北网记者 郑超 摄\n\n图为清洗工人正在作业\n\n"
+            "新年的钟声敲响，城市灯火通明。")
+    analysis = analysed(text)
+    assert any(s.kind == "caption" for s in analysis.article.sections)
+    story = {p.name for p in story_people(analysis)}
+    assert {"王秋艳", "庞忠鹤"} <= story and "郑超" not in story
+    assert_traceable(analysis)
