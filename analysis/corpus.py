@@ -24,7 +24,7 @@ from .metadata import FIX, MetaFile, slug_from_name, text_file_inside, validate_
 from .safeyaml import load_yaml_file
 from .glosses import GlossMap, remove_glosses
 from .script import to_simplified
-from .lexicon import HAN, HAN_RE
+from .lexicon import HAN, HAN_RE, QUOTED_TERM_MAX_CHARS
 from .text import strip_format
 
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -377,7 +377,9 @@ def _series(found: list[_Found]) -> list[_Found]:
     # Distinct headings only: a page that prints its title twice has no series of sections.
     shapes = Counter(shape for shape, _, _ in {(f.shape, f.heading.headline, f.heading.label) for f in found})
     # Rules that read a person off a line's layout alone need lines naming two people or more.
-    layout_names = {rule: {f.heading.name for f in found if f.heading.rule.endswith(rule)}
+    # (A line opening with a name whose body introduces that person counts in the series too.)
+    layout_names = {rule: {f.heading.name for f in found if f.heading.rule.endswith(rule)
+                           or rule == NAME_OPENS_LINE and f.heading.rule == f"line:{NAME_OPENS_BODY}"}
                     for rule in (NAME_ROLE_LINE, NAME_OPENS_LINE)}
     return [f for f in found
             if (f.heading.subject_kind and not f.heading.rule.startswith("quote-line") or shapes[f.shape] >= 2)
@@ -389,11 +391,18 @@ MAX_BLOCK_LINES = 3
 
 def _block_line(text: str) -> bool:
     """A line that may belong to an unmarked heading block: short, no sentence punctuation inside,
-    and not a sentence that ends with a quotation (务工人员张艳富健步如飞，“一年没回去，想家了！”)."""
+    and not a sentence that ends with a quotation (务工人员张艳富健步如飞，“一年没回去，想家了！”);
+    a heading may end with a short quoted term (陈某某和她的“爱心小屋”)."""
     stripped = text.strip()
     if not is_heading_line(stripped) or any(mark in stripped for mark in SENTENCE_FINAL):
         return False
-    return not stripped.endswith(("”", "」", "』")) or is_quotation(stripped)
+    return not stripped.endswith(("”", "」", "』")) or is_quotation(stripped) or _ends_with_term(stripped)
+
+
+def _ends_with_term(line: str) -> bool:
+    """The line ends with a short quoted term and has no comma: a phrase, not a sentence with speech."""
+    opening = max(line.rfind(mark) for mark in ("“", "「", "『"))
+    return 0 < opening and len(line) - opening - 2 <= QUOTED_TERM_MAX_CHARS and not any(c in line for c in "，,")
 
 
 def _unmarked_headings(lines: list[_Line], marked: list[_Found], recogniser: Recogniser | None) -> list[_Found]:
@@ -410,11 +419,13 @@ def _unmarked_headings(lines: list[_Line], marked: list[_Found], recogniser: Rec
             index += 1
             continue
         end = index
-        while end < len(lines) and not lines[end].kind and not body_line[end] and end not in taken:
+        # A photo caption may stand inside the block (NAME HEADLINE / caption / 人物简介:).
+        while end < len(lines) and (lines[end].kind == CAPTION or not lines[end].kind and not body_line[end]) \
+                and end not in taken:
             end += 1
         following = next((j for j in range(end, len(lines)) if not lines[j].kind), None)
-        if end - index <= MAX_BLOCK_LINES and following is not None and body_line[following]:
-            block = [lines[j].text for j in range(index, end)]
+        block = [lines[j].text for j in range(index, end) if not lines[j].kind]
+        if len(block) <= MAX_BLOCK_LINES and following is not None and body_line[following]:
             heading = resolve_block(block, _body_after(lines, end), recogniser)
             if heading:
                 found.append(_Found(index, end - index, heading, "line"))

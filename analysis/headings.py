@@ -528,7 +528,10 @@ def resolve_block(block: list[str], body: str, recogniser: Recogniser | None = N
             continue
         opener = _name_opening_line(line, body, recogniser)
         if opener:
-            return Heading(None, opener, line, "person", f"line:{NAME_OPENS_LINE}")
+            # The body's first sentence introducing the same person (陈某某和她的“爱心小屋” / 陈某某是…)
+            # is evidence enough without a series of such lines.
+            rule = NAME_OPENS_BODY if name_opening(body, recogniser) == opener else NAME_OPENS_LINE
+            return Heading(None, opener, line, "person", f"line:{rule}")
         who = _unquote(line)
         split = split_role_name(who, body) if len(who) <= MAX_WHO_CHARS else None
         if split:

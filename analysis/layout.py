@@ -35,10 +35,11 @@ _CAPTION_RE = re.compile(
     rf"(?:[①-⑳\d一二三四五六七八九十]+|为)?\s*(?:{_COLON}|[)）]|为)|图为|资料图片|图片来源|"
     rf"\S+\.(?:png|jpe?g|gif|webp|bmp)\b)"
 )
-# ... 张三 摄 / 记者 李四摄 / 新华社记者 王五 摄 / 某某供图 / （受访者供图）, ending the line.
+# ... 张三 摄 / 记者 李四摄 / 新华社记者 王五 摄 / 某某供图 / （受访者供图）, ending the line; the photo
+# desk or agency may follow the verb after a slash (记者 郑宇 摄/视觉重庆).
 _CREDIT_TAIL_RE = re.compile(
     rf"(?:^|(?<=[\s\u3000。，,！？!?）)”]))(?:(?P<by>{_OUTLET}?{_ROLES}|{_OUTLET})?\s*(?P<names>{_NAMES})\s*"
-    rf"(?P<verb>摄影?|摄制|绘|制图|供图)|受访者供图|资料图片|"
+    rf"(?P<verb>摄影?|摄制|绘|制图|供图)(?:\s*[/／]\s*[\u4e00-\u9fff]{{2,6}})?|受访者供图|资料图片|"
     rf"视觉中国|图片来源{_COLON}.*|IC\s*photo|新华社发)\s*[)）]?\s*$"
 )
 _DATA_SOURCE_RE = re.compile(rf"^\s*[（(]?\s*(?:数据来源|资料来源|数据|信息来源|图表来源|制图){_COLON}")

@@ -227,6 +227,9 @@ def test_single_feature_without_headings_keeps_its_body_around_a_caption():
     ("分享快乐是她的习惯，每天都会给同事带点心。", None),
     ("编辑部的同事们都来了。", None),
     ("某县公安局某派出所所长李建国——", None),
+    ("9月1日，某县某村小，孩子们在功能室上课。记者 王小明 摄/视觉某某", "caption"),
+    ("记者 王小明 摄/视觉某某", "credit"),
+    ("他说/我们", None),
     ("作者 史小维 李小敏", "reporter"),
     ("文、图/某城晚报全媒体记者 王小明", "reporter"),
     ("作者：本报记者 吴小琳 本报通讯员 于小新 《某某日报》（ 2021年03月30日 04版）", "reporter"),
@@ -555,7 +558,7 @@ CAPTION_HEADINGS = """今日是环卫工人节
 def test_caption_lines_opening_with_two_peoples_names_open_their_sections():
     article = parse(CAPTION_HEADINGS)
     assert [(p.name, p.rule) for p in article.profiles] == [
-        ("李玉梅", "line:name-opens-line"), ("张铁林", "line:name-opens-line")]
+        ("李玉梅", "line:name-opens-body"), ("张铁林", "line:name-opens-line")]  # 李玉梅's body introduces her
     assert_tiles(article)
 
 
@@ -616,3 +619,24 @@ def test_a_persons_heading_printed_on_two_lines_opens_one_section():
     assert [p.name for p in article.profiles] == ["赵东海", "钱晓燕"]
     first = article.profiles[0]
     assert first.title.endswith("负责人赵东海——") and article.body(first).startswith("这是我在高速公路上")
+
+
+def test_name_lines_ending_with_a_quoted_term_open_sections_across_a_photo_caption():
+    # NAME HEADLINE lines that end with a short quoted term, a series of two; the first one's block
+    # goes on after a photo caption with a 人物简介 line.
+    text = ("乡村教师回访\n\n十年后，我们回访了当年的乡村教师。变化的是环境，不变的是热爱。\n\n"
+            "冉某国 微信名还叫“花草在召唤”\n\n9月1日，某县某村小，孩子们在上课。记者 王小明 摄/视觉某某\n\n"
+            "人物简介：\n冉某国，某县某村小教师。他把捡回的易拉罐做成教具。冉某国说，孩子们喜欢。\n\n"
+            "徐开萍 成了学生们的“大朋友”\n\n9月1日，徐开萍在指导学生。徐开萍说，她喜欢跆拳道。\n")
+    article = parse(text)
+    assert [p.name for p in article.profiles] == ["冉某国", "徐开萍"]
+    assert "王小明" not in [p.name for p in article.profiles]
+    assert_tiles(article)
+
+
+def test_a_line_opening_with_a_name_over_a_body_that_introduces_that_person_needs_no_series():
+    text = ("好人风采\n\n一批好人好事感动了大家，下面是其中几位的故事。\n\n陈玉文和她的“爱心小屋”\n\n"
+            "陈玉文是某县某小学的一位普通教师。她自掏腰包，把自家的房屋改建成了“爱心小屋”。\n")
+    article = parse(text)
+    assert [p.name for p in article.profiles] == ["陈玉文"]
+    assert article.profiles[0].rule == "line:name-opens-body"
