@@ -266,3 +266,13 @@ def test_people_named_only_in_photo_captions():
     story = {p.name for p in story_people(analysis)}
     assert {"王秋艳", "庞忠鹤"} <= story and "郑超" not in story
     assert_traceable(analysis)
+
+
+def test_a_wire_datelines_brackets_name_its_reporters():
+    analysis = analysed("新华社哈尔滨1月3日电(孙晓宇 杨思琪 徐凯鑫)零下20摄氏度的清晨，快递员贲广雨派完一个件，赶紧捂住耳朵。"
+                        "贲广雨说，习惯了。\n新华社北京1月1日电（记者张小明、李大伟）除夕夜，民警王建国在路口执勤。王建国说，不冷。")
+    story = {p.name for p in story_people(analysis)}
+    assert not {"孙晓宇", "杨思琪", "徐凯鑫", "张小明", "李大伟"} & story
+    assert "王建国" in story
+    assert_traceable(analysis)
+
