@@ -170,6 +170,7 @@ def _candidate_sentences(analysis: Analysis) -> list[int]:
     text = analysis.article.text
     chosen = {t.sentence_index for t in analysis.tokens if _name_hint(t, text)}
     chosen |= _after_role(analysis.tokens)
+    chosen |= _surname_and_rare_character(analysis.tokens)
     for sentence in analysis.sentences:
         if _DOT_NAME_RE.search(sentence.text) or _title_forms(sentence.text):
             chosen.add(sentence.index)
@@ -205,6 +206,16 @@ def _after_role(tokens) -> set[int]:
                 and (token.pos in _NAME_TAGS or word[0] in single or word[:2] in compound)):
             found.add(token.sentence_index)
     return found
+
+
+def _surname_and_rare_character(tokens) -> set[int]:
+    """Sentences where a surname standing as a word of its own is followed by a rare character that
+    jieba leaves untagged (zg) or tags as a name: 于 + 赟, a given name jieba cannot read."""
+    single = surnames()[0]
+    return {token.sentence_index for before, token in zip(tokens, tokens[1:])
+            if len(before.text) == 1 and before.text in single and len(token.text) == 1
+            and before.end == token.start and before.sentence_index == token.sentence_index
+            and token.pos in ("zg",) + _NAME_TAGS and re.fullmatch(f"[{_HAN}]", token.text)}
 
 
 @per_analysis

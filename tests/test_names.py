@@ -276,3 +276,9 @@ def test_a_wire_datelines_brackets_name_its_reporters():
     assert "王建国" in story
     assert_traceable(analysis)
 
+
+def test_a_surname_before_a_character_jieba_cannot_read_brings_its_sentence_to_the_model():
+    # jieba reads 于 + 赟 as a preposition and an untagged character; LAC reads 于赟 each time.
+    analysis = analysed("“妈妈，你给我一分钟好不好？”于赟两岁半的小女儿，最近新学会了这句话。\n"
+                        "疫情防控期间，于赟负责热线运营。频繁接打电话，于赟生生烧坏了一张电话卡。")
+    assert "于赟" in {p.name for p in story_people(analysis)}
