@@ -590,11 +590,17 @@ def _may_be_cut(name: str) -> bool:
     return len(name) == 2 or name[:2] in compound and len(name) == 3
 
 
+# A person's place in a photo, right after the name: (左), （右二）, (中).
+_POSITION_RE = re.compile(r"[(（](?:左|右|中|前|后)[一二三四五六七八九]?[)）]")
+
+
 def _always_followed(text: str, found: list[tuple[int, int]], name: str) -> str | None:
     """name + c when all (two or more) mentions of `name` go on with the same Han character c that
-    does not usually follow a name, and name + c looks like a name: LAC cut a three-character name."""
+    does not usually follow a name, and name + c looks like a name: LAC cut a three-character name.
+    One mention is enough where a photo's position mark follows c (蒋晨 + 一 + (左))."""
     following = {text[end:end + 1] for _, end in found}
-    if len(found) < 2 or len(following) != 1:
+    marked = bool(found) and all(_POSITION_RE.match(text, end + 1) for _, end in found)
+    if len(found) < 2 and not marked or len(following) != 1:
         return None
     char = following.pop()
     whole = name + char

@@ -282,3 +282,15 @@ def test_a_surname_before_a_character_jieba_cannot_read_brings_its_sentence_to_t
     analysis = analysed("“妈妈，你给我一分钟好不好？”于赟两岁半的小女儿，最近新学会了这句话。\n"
                         "疫情防控期间，于赟负责热线运营。频繁接打电话，于赟生生烧坏了一张电话卡。")
     assert "于赟" in {p.name for p in story_people(analysis)}
+
+
+def test_a_name_cut_before_a_photos_position_mark_is_whole_with_one_mention():
+    from analysis.names import _always_followed
+
+    text = "社区志愿者蒋晨一(左)和下沉干部谢文先来到一名独居老人家中。"
+    start = text.index("蒋晨")
+    assert _always_followed(text, [(start, start + 2)], "蒋晨") == "蒋晨一"
+    plain = "社区志愿者蒋晨一和下沉干部谢文先来到一名独居老人家中。"
+    assert _always_followed(plain, [(start, start + 2)], "蒋晨") is None  # one mention, no mark: no proof
+    whole = "社区志愿者蒋晨(左)和干部谢文先来到老人家中。"
+    assert _always_followed(whole, [(start, start + 2)], "蒋晨") is None  # the mark right after: whole already
