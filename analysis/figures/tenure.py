@@ -22,7 +22,7 @@ def tenure_data(people: pd.DataFrame, as_of_year: int | None) -> pd.DataFrame:
     people = people[people["section_id"].notna() | joined_known].drop_duplicates("name")
     joined = pd.to_numeric(people["joined_year"], errors="coerce")
     data = pd.DataFrame({
-        "section_id": people["section_id"], "name": people["name"], "role": people["role"].fillna(""),
+        "section_id": people["section_id"], "name": people["name"], "role": people["role"].astype(object).fillna(""),
         "joined_year": joined.astype("Int64"), "known": joined.notna(),
         "as_of_year": as_of_year,
         "years": (as_of_year - joined).astype("Int64") if as_of_year else pd.array([pd.NA] * len(people), "Int64"),

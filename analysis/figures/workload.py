@@ -21,7 +21,7 @@ def workload_data(workloads: pd.DataFrame) -> pd.DataFrame:
     high = daily["high"].where(daily["high"].notna(), daily["low"])
     approx = daily["approx"].astype(bool)
     data = pd.DataFrame({
-        "section_id": daily["section_id"], "name": daily["name"], "role": daily["role"].fillna(""),
+        "section_id": daily["section_id"], "name": daily["name"], "role": daily["role"].astype(object).fillna(""),
         "counted": daily["counted"], "low": daily["low"].astype(float), "high": high.astype(float),
         "approx": approx, "is_range": daily["low"].astype(float) != high.astype(float),
         "start": daily["start"], "end": daily["end"],
