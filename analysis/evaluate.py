@@ -322,7 +322,9 @@ def _cell(pair: tuple[int, int] | list[int]) -> str:
     return f"{pair[0]}/{pair[1]}" if pair[1] else "-"
 
 
-def table(scores: list[ArticleScore]):
+def table(scores: list[ArticleScore], label: str = "devset"):
+    """Per-article rows and the totals; `label` names the real articles' total (their folder's name
+    when it is not the development set)."""
     import pandas as pd
 
     rows = []
@@ -332,9 +334,10 @@ def table(scores: list[ArticleScore]):
                      "extra": s.extra_subjects, "invented": s.invented,
                      **{name: _cell(getattr(s, name)) for name in SCORES[1:]},
                      "error": s.error or ""})
-    for label, group in summary(scores).items():
+    for group_name, group in summary(scores).items():
         if group["articles"]:
-            rows.append({"article": f"TOTAL {label} ({group['articles']})", "subjects": _cell(group["subjects"]),
+            name = label if group_name == "devset" else group_name
+            rows.append({"article": f"TOTAL {name} ({group['articles']})", "subjects": _cell(group["subjects"]),
                          "extra": group["extra_subjects"], "invented": group["invented"], **{n: _cell(group[n]) for n in SCORES[1:]},
                          "error": f"{group['failed']} failed" if group["failed"] else ""})
     frame = pd.DataFrame(rows)
@@ -352,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({"articles": [asdict(s) for s in scores], **summary(scores)}, ensure_ascii=False, indent=1))
         return 0
-    frame = table(scores)
+    frame = table(scores, "devset" if args.root.resolve() == DEVSET else args.root.resolve().name)
     print(frame.to_string(index=False))
     if args.misses:
         for s in scores:

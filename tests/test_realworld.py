@@ -121,6 +121,15 @@ def test_a_broken_article_is_reported_not_raised(tmp_path):
     assert summary(results)["devset"]["quotes"] == [0, 1]  # a failed article's gold counts as missed
 
 
+def test_another_folder_is_totalled_under_its_own_name(tmp_path, capsys):
+    folder = tmp_path / "heldout" / "one"
+    folder.mkdir(parents=True)
+    (folder / "article.txt").write_text("记者来到热线中心。话务员李红说：“市民的事没有小事。”\n", encoding="utf-8")
+    (folder / "gold.yaml").write_text("source: {}\nquotes:\n  - {start: 市民的事没有, speaker: 李红}\n", encoding="utf-8")
+    evaluate.main(["--root", str(tmp_path / "heldout")])
+    assert "TOTAL heldout (1)" in capsys.readouterr().out
+
+
 def test_scoring_rules_on_a_small_case():
     gold = evaluate.Gold(
         slug="t", article_path=DEVSET, bundled=False,
