@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -47,23 +46,23 @@ class GlossMap:
     removed: tuple[tuple[int, int], ...]
 
     @cached_property
-    def _clean_at(self) -> np.ndarray:
-        """Position in `text` of the character each gloss precedes (equal to `len(text)` at the end)."""
-        before = np.cumsum([0] + [end - start for start, end in self.removed[:-1]], dtype=np.int64)
-        return np.array([start for start, _ in self.removed], dtype=np.int64) - before
-
-    @cached_property
-    def _clean_list(self) -> list[int]:
-        return self._clean_at.tolist()
+    def _starts(self) -> np.ndarray:
+        """Where each gloss starts in `original`."""
+        return np.array([start for start, _ in self.removed], dtype=np.int64)
 
     @cached_property
     def _shift(self) -> np.ndarray:
         """How many gloss characters lie before the k-th gloss, k = 0 .. len(removed)."""
         return np.cumsum([0] + [end - start for start, end in self.removed], dtype=np.int64)
 
+    @cached_property
+    def _clean_at(self) -> np.ndarray:
+        """Position in `text` of the character each gloss precedes (equal to `len(text)` at the end)."""
+        return self._starts - self._shift[:-1]
+
     def to_original(self, at: int) -> int:
         """The offset in `original` of offset `at` of `text` (a start or an end)."""
-        return int(at + self._shift[bisect_right(self._clean_list, at)])
+        return int(at + self._shift[np.searchsorted(self._clean_at, at, side="right")])
 
     def to_original_array(self, values: np.ndarray) -> np.ndarray:
         """`to_original` of every offset in an integer array."""
@@ -71,8 +70,7 @@ class GlossMap:
 
     def to_text(self, at: int) -> int:
         """The offset in `text` of offset `at` of `original`; inside a gloss, the character after it."""
-        starts = [start for start, _ in self.removed]
-        index = bisect_right(starts, at)
+        index = int(np.searchsorted(self._starts, at, side="right"))
         if index and at < self.removed[index - 1][1]:  # inside the gloss: where it was cut out
             return self.to_text(self.removed[index - 1][1])
         return int(at - self._shift[index])
