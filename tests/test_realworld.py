@@ -42,6 +42,16 @@ def test_the_development_set_has_enough_real_articles():
     assert sum(load_gold(f).bundled for f in FOLDERS) == 1
 
 
+def test_every_real_article_has_one_row_in_sources_with_its_address():
+    rows = re.findall(r"^\| `([^`]+)` \|[^|]*\|[^|]*\| <([^>]+)> \|", (DEVSET / "SOURCES.md").read_text(encoding="utf-8"),
+                      flags=re.MULTILINE)
+    slugs = [slug for slug, _ in rows]
+    assert len(slugs) == len(set(slugs)), "a slug is listed twice in SOURCES.md"
+    real = {f.name: load_gold(f).source.get("url") for f in FOLDERS if not load_gold(f).bundled}
+    assert set(slugs) == set(real), "SOURCES.md and the article folders differ"
+    assert all(real[slug] == url for slug, url in rows)
+
+
 @pytest.mark.parametrize("folder", FOLDERS, ids=lambda f: f.name)
 def test_gold_is_consistent_with_its_article(folder: Path):
     gold = load_gold(folder)
