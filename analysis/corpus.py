@@ -304,7 +304,30 @@ def _find_headings(lines: list[_Line], recogniser: Recogniser | None = None) -> 
             continue
         kept.append(f)
     ends = [f.index for f in kept[1:]] + [len(lines)]
-    return [_introduced(f, _region_text(lines, f.index + f.lines, end), recogniser) for f, end in zip(kept, ends)]
+    return _without_title([_introduced(f, _region_text(lines, f.index + f.lines, end), recogniser)
+                           for f, end in zip(kept, ends)], lines)
+
+
+def _without_title(found: list[_Found], lines: list[_Line]) -> list[_Found]:
+    """Drop the article's title from the headings: the first heading with a subject, when no body paragraph stands
+    before it (only set-aside and short lines: a page's menu, dateline, column tag), opens no
+    section of its own if its person is not named in it (外卖小哥：不畏酷暑送餐忙, the person found in
+    the body) and no like heading follows it (a series: 114话务员： … 夜班班长： …), or if a later
+    heading is about the same person (the title of a story cut by subheadings about that person);
+    a title that names its person over an undivided story stays."""
+    first = next((f for f in found if f.heading.subject_kind), None)
+    if first is None:
+        return found
+    if any(not line.kind and not _block_line(line.text) for line in lines[:first.index]):
+        return found
+    title = re.sub(r"\s+", "", "".join(line.text for line in lines[first.index:first.index + first.lines]))  # 李 杰
+    name = first.heading.name or ""
+    others = [f for f in found if f is not first]
+    if name in title:
+        title_only = any(f.heading.name == name for f in others)
+    else:  # the first of a series of like headings (114话务员： … 夜班班长： …) opens the first section
+        title_only = not any(f.shape == first.shape and f.heading.subject_kind for f in others)
+    return others if title_only else found
 
 
 def _opened_by_person(found: list[_Found], lines: list[_Line], recogniser: Recogniser | None) -> list[_Found]:
@@ -510,6 +533,9 @@ def split_sections(text: str, recogniser: Recogniser | None = None,
         if head is None:
             section_id = "front" if found else "body"
             template: Section = Section(section_id, section_id, 0, 0, "front" if found else "no-headings")
+            # a reporter line under the title (本报记者 某某) names the story's reporters too
+            own = [name for line in region_lines if line.kind == REPORTER for name in reporter_names(line.text)]
+            reporters += [r for r in own if r not in reporters]
         else:
             template, own_reporters = _headed(text, region_lines, head, counters)
             reporters += [r for r in own_reporters if r not in reporters]

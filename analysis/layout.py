@@ -23,7 +23,8 @@ CHROME = "chrome"
 NON_BODY_KINDS = frozenset({EDITOR_NOTE, CAPTION, CREDIT, DATA_SOURCE, REPORTER, CHROME})
 
 _COLON = "[:：]"
-_NAME = r"(?!特约记者|见习记者|记者|通讯员|实习生|摄影)[\u4e00-\u9fff·]{2,6}"
+# not an outlet's reporter (新华社记者 is who took the photo, not a name)
+_NAME = r"(?![\u4e00-\u9fff]{0,4}(?:特约记者|见习记者|记者|通讯员|实习生|摄影))[\u4e00-\u9fff·]{2,6}"
 _NAMES = rf"{_NAME}(?:[\s\u3000、,，]+{_NAME})*"
 _OUTLET = r"(?:本报|本刊|本台|新华社|中新社|[\u4e00-\u9fff]{2,8}?(?:晚报|日报|时报|报社|报|电视台|台|社|网))"
 _ROLES = r"(?:特约记者|见习记者|记者|通讯员|实习生|摄影|摄像|撰文|文字|文|图)"
@@ -38,15 +39,16 @@ _CAPTION_RE = re.compile(
 # ... 张三 摄 / 记者 李四摄 / 新华社记者 王五 摄 / 某某供图 / （受访者供图）, ending the line; the photo
 # desk or agency may follow the verb after a slash (记者 郑宇 摄/视觉重庆).
 _CREDIT_TAIL_RE = re.compile(
-    rf"(?:^|(?<=[\s\u3000。，,！？!?）)”]))(?:(?P<by>{_OUTLET}?{_ROLES}|{_OUTLET})?\s*(?P<names>{_NAMES})\s*"
+    rf"(?:^|(?<=[\s\u3000。，,！？!?）)”]))(?:(?P<by>{_OUTLET}?{_ROLES}|{_OUTLET})?\s*(?P<names>{_NAMES})\s*[/／]?\s*"
     rf"(?P<verb>摄影?|摄制|绘|制图|供图)(?:\s*[/／]\s*[\u4e00-\u9fff]{{2,6}})?|受访者供图|资料图片|"
     rf"视觉中国|图片来源{_COLON}.*|IC\s*photo|新华社发)\s*[)）]?\s*$"
 )
 _DATA_SOURCE_RE = re.compile(rf"^\s*[（(]?\s*(?:数据来源|资料来源|数据|信息来源|图表来源|制图){_COLON}")
 # 本报记者  王小明 / □本报记者张玉凤赵子超 / 记者 刘杭慧 实习生 陈震 报道 / （记者 李四 通讯员 王五）
 _REPORTER_RE = re.compile(
-    rf"^\s*[□■◎●▲]?\s*[（(]?\s*(?:(?:文|图|文图|文、图|文/图)\s*[/／|｜:：]\s*)?{_OUTLET}?(?:全媒体|融媒体|首席|驻站)?"
-    rf"(?:特约记者|见习记者|记者|通讯员|实习生)[\s\u3000:：]*"
+    rf"^\s*[□■◎●▲]?\s*[（(]?\s*(?:(?:文|图|文图|文、图|文/图)(?:\s*[/／|｜:：]\s*|[\s\u3000]+))?"
+    rf"(?:{_OUTLET}|[\u4e00-\u9fff]{{2,6}}?(?=全媒体|融媒体))?(?:全媒体|融媒体|首席|驻站)?"
+    rf"(?:特约记者|见习记者|记者|通讯员|实习生)[\s\u3000:：/／]*"
     rf"(?P<names>[\u4e00-\u9fff·]{{2,4}}(?:(?:[\s\u3000、,，]*|[\s\u3000]*{_OUTLET}?(?:记者|通讯员|实习生)[\s\u3000]*)[\u4e00-\u9fff·]{{2,4}})*)"
     rf"\s*[)）]?\s*$"
 )

@@ -73,7 +73,7 @@ _ADVERBS = frozenset("正刚就也还又才便却曾已都")
 # Several may follow one 记者, each with the place in the photo: 记者周人杰(右二)、张炜(右三)、…
 # A wire dateline's brackets name its reporters, with or without 记者: 新华社哈尔滨1月3日电(孙某 杨某 徐某).
 _BYLINE_BEFORE_RE = re.compile(r"(?:记者|通讯员|实习生|摄影|摄像|编辑|见习记者|责编|责任编辑|校对|审核|编审|监制|统筹|作者|日电\s*[（(])"
-                               r"[\s\u3000:：|｜]*"
+                               r"[\s\u3000:：|｜/／]*"
                                rf"(?:[{_HAN}]{{2,4}}(?:[(（][^)）]{{1,4}}[)）])?[\s\u3000、，,]+)*$")
 # A page's graphics are credited the same way after the name: 郁斐 设计, 王小明 制图.
 _BYLINE_AFTER_RE = re.compile(rf"^[\s\u3000]*(?:摄|摄影|供图|报道|/摄|设计|制图)(?![{HAN}])|^[\s\u3000]*(?:摄|供图)(?:影)?[）)]?")
@@ -276,13 +276,28 @@ def _lac_candidates(analysis: Analysis) -> dict[str, int]:
         return bool(traces) and all(any(trace in n for n in names) for trace in traces)
 
     candidates = [analysis.sentences[index] for index in _candidate_sentences(analysis)]
-    candidates += [c for c in _caption_sentences(analysis) if _caption_hint(c.text)]
+    captions = [c for c in _caption_sentences(analysis) if _caption_hint(c.text)]
+    for caption in captions:  # captions have no tokens of the analysis: jieba's hints from a cut of their own
+        names_by_sentence[caption.index] = [t for t in _sentence_tokens(analysis, caption) if _name_hint(t, text)]
+    candidates += captions
     for group in range(0, len(candidates), LAC_GROUP):
         lac.tag_many(s.text for s in candidates[group:group + LAC_GROUP] if not settled(s))
         for sentence in candidates[group:group + LAC_GROUP]:
             if not settled(sentence):
                 _count_lac_people(sentence, names_by_sentence[sentence.index], counts, text, tokens_at)
     return counts
+
+
+def _sentence_tokens(analysis: Analysis, sentence: Sentence) -> list[Token]:
+    """A sentence outside the analysis's tokens (a caption) cut by the analysis's segmenter."""
+    from .segment import get_segmenter
+
+    words, tags = get_segmenter(analysis.config.backend, analysis.config.dictionary).cut_columns(sentence.text)
+    tokens, start = [], sentence.start
+    for word, tag in zip(words, tags):
+        tokens.append(Token(sentence.section_id, sentence.index, word, word, tag, start, start + len(word)))
+        start += len(word)
+    return tokens
 
 
 def _count_lac_people(sentence: Sentence, hints: list[Token], counts: dict[str, int], text: str,
@@ -614,13 +629,25 @@ _COMMON_RE = re.compile(r"[他她我你们家者这那都也就还又在是的�
 _SPEECH_AFTER_RE = re.compile(rf"(?=([{_HAN}]{{2,3}})(?:笑着说|说道|说|表示|告诉记者|介绍|回忆))")
 
 
+# 某区夜市摊主  张某某：… : a sound bite's speaker label opening a line, a role, a space and a name.
+_LABEL_RE = re.compile(rf"(?m)^[ \t\u3000]*[{_HAN}]{{0,16}}?(?P<role>[{_HAN}]{{2}})[ \t\u3000]+(?P<name>[{_HAN}]{{2,3}})[:：]")
+
+
 def _role_and_speech_names(text: str) -> set[str]:
     """Names the model misses (惠诚 of 快递员惠诚) that the text itself marks twice over: right after
-    a role word at least once (快递员惠诚) and before a verb of speech at least twice (惠诚说)."""
+    a role word at least once (快递员惠诚) and before a verb of speech at least twice (惠诚说), or
+    twice as a sound bite's speaker label after a role (夜市摊主  张某某：…)."""
     speaking: dict[str, int] = defaultdict(int)
     for match in _SPEECH_AFTER_RE.finditer(text):
         speaking[match.group(1)] += 1
     found = set()
+    labels: dict[str, int] = defaultdict(int)
+    for match in _LABEL_RE.finditer(text):
+        if _is_role_word(match.group("role")):
+            labels[match.group("name")] += 1
+    for name, count in labels.items():
+        if count >= 2 and not _COMMON_RE.search(name) and not is_common_word(name) and looks_like_name(name):
+            found.add(name)
     for name, count in speaking.items():
         if count < 2 or _COMMON_RE.search(name) or is_common_word(name):
             continue

@@ -233,6 +233,13 @@ def test_single_feature_without_headings_keeps_its_body_around_a_caption():
     ("作者 史小维 李小敏", "reporter"),
     ("文、图/某城晚报全媒体记者 王小明", "reporter"),
     ("作者：本报记者 吴小琳 本报通讯员 于小新 《某某日报》（ 2021年03月30日 04版）", "reporter"),
+    # a slash after the role, a site's name before 全媒体, 文/图 and a space, 报道 at the end
+    ("文/图 某岛全媒体记者 钱小拓通讯员 孙小宇 报道", "reporter"),
+    ("通讯员/郑小生 罗小阳", "reporter"),
+    ("本报记者 钱小睿/摄", "credit"),
+    # the credit of a wire photo ends the caption; 新华社记者 is no name
+    ("9月9日，某市某小学的学生在展示贺卡。 新华社记者 钱小端/摄", "caption"),
+    ("9月9日，某市某小学的学生在展示贺卡。 新华社记者 钱小端 摄", "caption"),
 ])
 def test_line_kinds(line, kind):
     assert line_kind(line) == kind
@@ -244,6 +251,14 @@ def test_reporter_names():
     assert reporter_names("记者来到现场") == ()
     assert reporter_names("作者：本报记者 吴小琳 本报通讯员 于小新 《某某日报》（ 2021年03月30日 04版）") == ("吴小琳", "于小新")
     assert reporter_names("文/本报记者 李四") == ("李四",)
+    assert reporter_names("通讯员/郑小生 罗小阳") == ("郑小生", "罗小阳")
+    assert reporter_names("文/图 某岛全媒体记者 钱小拓通讯员 孙小宇 报道") == ("钱小拓", "孙小宇")
+
+
+def test_a_wire_photos_credit_names_its_photographer_not_the_agency():
+    from analysis.layout import credit_names
+
+    assert credit_names("9月9日，某市某小学的学生在展示贺卡。 新华社记者 钱小端/摄") == ("钱小端",)
 
 
 def test_bundled_article_still_reads_nine_profiles_by_the_colon_rule(article):
@@ -640,3 +655,30 @@ def test_a_line_opening_with_a_name_over_a_body_that_introduces_that_person_need
     article = parse(text)
     assert [p.name for p in article.profiles] == ["陈玉文"]
     assert article.profiles[0].rule == "line:name-opens-body"
+
+
+def test_a_role_only_title_over_a_one_person_story_opens_no_section():
+    """The title of a single story (ROLE:HEADLINE, the person found only in the body) is no
+    section heading when no like heading follows; its reporter line still names the reporter."""
+    text = ("快递小哥：不畏酷暑送件忙\n快递小哥在查看订单。\n本报记者 王小良\n"
+            "烈日当空，快递小哥们每天穿梭在大街小巷。\n"
+            "32岁的陈小杰是一名快递员，一辆电动车就是他的全部装备。陈小杰说，天越热单子越多。\n")
+    with pytest.warns(ArticleWarning, match="no profile headings found"):
+        article = parse(text)
+    assert article.profiles == ()
+    assert article.metadata.reporters == ("王小良",)
+    assert_tiles(article)
+
+
+def test_a_title_naming_the_person_of_later_subheadings_opens_no_section_of_its_own():
+    text = ("“最美保洁员”段秀芬：这是二十年来最大的荣誉\n"
+            "“有的人在一条街上一扫就是二十年……”昨天下午，段秀芬走上领奖台，从市领导手中接过奖杯。\n"
+            "临时请假来领奖\n"
+            "段秀芬说，为了领奖她向班长请了半天假。段秀芬平时早上五点就上街清扫，风雨无阻。\n"
+            "感谢大家为自己投票\n"
+            "段秀芬说，感谢每一位投票的市民。段秀芬笑着说，明天还要早起上班。\n")
+    article = parse(text)
+    assert [(p.title, p.name) for p in article.profiles] == [("临时请假来领奖", "段秀芬"), ("感谢大家为自己投票", "段秀芬")]
+    front = article.section("front")
+    assert article.text[front.start:front.end].startswith("“最美保洁员”段秀芬")
+    assert_tiles(article)

@@ -294,3 +294,23 @@ def test_a_name_cut_before_a_photos_position_mark_is_whole_with_one_mention():
     assert _always_followed(plain, [(start, start + 2)], "蒋晨") is None  # one mention, no mark: no proof
     whole = "社区志愿者蒋晨(左)和干部谢文先来到老人家中。"
     assert _always_followed(whole, [(start, start + 2)], "蒋晨") is None  # the mark right after: whole already
+
+
+def test_a_name_in_a_photo_caption_is_completed_by_jiebas_name_there_too():
+    # LAC reads 谢明 + 先来到 in the caption; jieba's 谢明先 completes it, as in body sentences.
+    text = ("春节前，某区的干部们下沉到社区。\n\n"
+            "社区干部谢明先来到一位独居老人家中送菜(3月2日摄)。 新华社记者 钱小端 摄\n\n"
+            "老人说，有人惦记着，心里暖和。\n")
+    analysis = analysed(text)
+    assert [s.kind for s in analysis.article.sections].count("caption") == 1
+    story = {p.name for p in story_people(analysis)}
+    assert "谢明先" in story and "谢明" not in story and "钱小端" not in story
+    assert_traceable(analysis)
+
+
+def test_a_name_twice_a_sound_bites_speaker_label_after_a_role_is_a_person():
+    from analysis.names import _role_and_speech_names
+
+    text = ("夜市里人来人往。\n某区夜市摊主  钱趁意：我小时候就跟着妈妈出摊。\n她一边说一边翻动锅里的包子。\n"
+            "某区夜市摊主  钱趁意：要两笼包子吗？\n市民  张三：好嘞\n")
+    assert _role_and_speech_names(text) == {"钱趁意"}
