@@ -16,10 +16,10 @@ from pathlib import Path
 
 from . import encodings, markup
 from .errors import InputError
-from .headings import (NAME_OPENS_BODY, NAME_OPENS_LINE, NAME_ROLE_LINE, PERSON_OF_SECTION, SENTENCE_FINAL, TEAM_OPENS_BODY, Heading, Recogniser, heading_shape, is_heading_line, is_quotation,
-                       looks_like_profile_heading, name_opening, only_person, resolve, resolve_block,
+from .headings import (INTRO_LINE, INTRO_SERIES, NAME_BY_NER, NAME_OPENS_BODY, NAME_OPENS_LINE, NAME_ROLE_LINE, PERSON_OF_SECTION, SENTENCE_FINAL, TEAM_OPENS_BODY, Heading, Recogniser, heading_shape, is_heading_line, is_quotation,
+                       intro_line_name, looks_like_profile_heading, name_opening, only_person, resolve, resolve_block,
                        section_person, team_opening)
-from .layout import CAPTION, CHROME, CREDIT, REPORTER, credit_names, line_kind, reporter_names
+from .layout import CAPTION, CHROME, CREDIT, REPORTER, author_names, byline_names, credit_names, line_kind, reporter_names
 from .metadata import FIX, MetaFile, slug_from_name, text_file_inside, validate_meta
 from .safeyaml import load_yaml_file
 from .glosses import GlossMap, remove_glosses
@@ -292,6 +292,7 @@ def _find_headings(lines: list[_Line], recogniser: Recogniser | None = None) -> 
     found = sorted(found + _series(_opened_by_person(_unmarked_headings(lines, found, recogniser), lines, recogniser)),
                    key=lambda f: f.index)
     found = sorted(found + _reporter_headings(lines, found, recogniser), key=lambda f: f.index)
+    found = sorted(found + _intro_lines(lines, found, recogniser), key=lambda f: f.index)
     # Two lines read as one heading and the next as another: keep the first reading.
     kept: list[_Found] = []
     for f in found:
@@ -482,6 +483,23 @@ def _reporter_headings(lines: list[_Line], marked: list[_Found], recogniser: Rec
     return found
 
 
+def _intro_lines(lines: list[_Line], marked: list[_Found], recogniser: Recogniser | None) -> list[_Found]:
+    """Short lines that introduce a person by name and age (张某某，43岁，四川某地人，木工。), as a
+    photo series labels each picture: each opens that person's section, when the model tags the
+    names of two such lines or more (a single one is a sentence of the story); in that series, a
+    line whose surname-led name the model misses counts too."""
+    taken = {i for f in marked for i in range(f.index, f.index + f.lines)}
+    found, tagged = [], set()
+    for index, line in enumerate(lines):
+        intro = None if line.kind or index in taken else intro_line_name(line.text, recogniser)
+        if intro:
+            name, by_model = intro
+            evidence = NAME_BY_NER if by_model else INTRO_SERIES
+            found.append(_Found(index, 1, Heading(None, name, None, "person", f"{INTRO_LINE}:{evidence}"), INTRO_LINE))
+            tagged |= {name} if by_model or recogniser is None else set()
+    return found if len(tagged) >= 2 else []
+
+
 def person_recogniser() -> Recogniser | None:
     """The named-entity recogniser that confirms names in headings (Baidu LAC via analysis.names)."""
     try:
@@ -514,7 +532,7 @@ def split_sections(text: str, recogniser: Recogniser | None = None,
     content_end = byline[0] if byline else len(text)
     # Lines are read without format characters (韩\u200b朋友 is 韩朋友); spans stay those of the text.
     lines = [replace(line, text=strip_format(line.text)) for line in _lines(text[:content_end])]
-    lines = _label_image_lines([replace(line, kind=line_kind(line.text)) for line in lines if line.text.strip()])
+    lines = _author_lines(_label_image_lines([replace(line, kind=line_kind(line.text)) for line in lines if line.text.strip()]))
     found = _find_headings(lines, recogniser)
     # Regions: [start line index, end line index) with what heads them (None: front or whole body).
     bounds = [f.index for f in found]
@@ -534,7 +552,7 @@ def split_sections(text: str, recogniser: Recogniser | None = None,
             section_id = "front" if found else "body"
             template: Section = Section(section_id, section_id, 0, 0, "front" if found else "no-headings")
             # a reporter line under the title (本报记者 某某) names the story's reporters too
-            own = [name for line in region_lines if line.kind == REPORTER for name in reporter_names(line.text)]
+            own = [name for line in region_lines if line.kind == REPORTER for name in byline_names(line.text)]
             reporters += [r for r in own if r not in reporters]
         else:
             template, own_reporters = _headed(text, region_lines, head, counters)
@@ -604,12 +622,23 @@ def _label_image_lines(lines: list[_Line]) -> list[_Line]:
     return lines
 
 
+def _author_lines(lines: list[_Line]) -> list[_Line]:
+    """A line of two names or more and nothing else (张某某 陆某) above the first paragraph is the
+    authors' byline (a reportage or a repost prints its authors so), not a heading."""
+    for index, line in enumerate(lines):
+        if not line.kind and not _block_line(line.text):
+            break  # the first paragraph
+        if not line.kind and author_names(line.text):
+            lines[index] = replace(line, kind=REPORTER)
+    return lines
+
+
 def _headed(text: str, region: list[_Line], head: _Found, counters: Counter[str]) -> tuple[Headed, tuple[str, ...]]:
     """The section a heading opens (without its span yet), and its own reporters."""
     heading_lines = region[: head.lines]
     heading_end = heading_lines[-1].end
     body_lines = [line for line in region[head.lines:] if not line.kind]
-    own_reporters = tuple(name for line in region if line.kind == REPORTER for name in reporter_names(line.text))
+    own_reporters = tuple(name for line in region if line.kind == REPORTER for name in byline_names(line.text))
     body_start = body_lines[0].start if body_lines else heading_end
     body_end = body_lines[-1].end if body_lines else heading_end
     h = head.heading

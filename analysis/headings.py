@@ -560,6 +560,29 @@ _TEAM_OPENING_RE = re.compile(rf"^(?P<team>[{HAN}“”\"]{{3,30}}?(?:{'|'.join(
                               r"(?:成立于|成立|组建于|始建于|现有|共有|有|是|由)")
 
 
+# 张某某，43岁，四川某地人，木工。: the label line of a photo series that introduces each person by
+# name and age (then place, trade), over that person's words or story.
+_INTRO_LINE_RE = re.compile(rf"^(?P<name>[{HAN}·]{{2,6}})[,，]\s*(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}})岁[,，。]")
+MAX_INTRO_LINE_CHARS = 40
+INTRO_LINE = "intro-line"
+INTRO_SERIES = "series"  # a name the model misses, on a line of a series whose other names it tags
+
+
+def intro_line_name(line: str, recogniser: Recogniser | None) -> tuple[str, bool] | None:
+    """The person a short line introduces by name and age, one sentence and nothing else
+    (张某某，43岁，四川某地人，木工。), and whether the model tags the name there; None when the line
+    is no such introduction or its name is neither tagged nor led by a surname."""
+    text = line.strip()
+    match = _INTRO_LINE_RE.match(text)
+    if not match or len(text) > MAX_INTRO_LINE_CHARS or any(mark in text[:-1] for mark in SENTENCE_FINAL):
+        return None
+    name = match.group("name")
+    tagged = recogniser is not None and any(start == 0 and word == name for start, _, word in recogniser(text))
+    if tagged or looks_like_name(name) and not is_common_word(name):
+        return name, tagged
+    return None
+
+
 def _first_sentence(body: str) -> str:
     return re.split(r"[。！？!?\n]", body.lstrip(), maxsplit=1)[0]
 
@@ -599,9 +622,21 @@ def section_person(body: str, recogniser: Recogniser | None) -> str | None:
 
 
 def _full_names(body: str, recogniser: Recogniser) -> set[str]:
-    """The names the model tags in a section, but familiar forms (小李, 老王) and common words."""
+    """The names the model tags in a section, but familiar forms (小李, 老王), common words, and a
+    short word that no surname leads, tagged once (赤诚 of 满腔赤诚; names of minorities run longer)."""
     return {word for _, _, word in recogniser(body[:MAX_RECOGNISER_CHARS])
-            if len(word) >= 2 and not is_common_word(word) and word[0] not in FAMILIAR_PREFIXES}
+            if len(word) >= 2 and not is_common_word(word) and word[0] not in FAMILIAR_PREFIXES
+            and not _word_tagged_once(word, body)}
+
+
+def _word_tagged_once(word: str, body: str) -> bool:
+    """A word of the general dictionary, led by no surname, that the section uses once (赤诚 of
+    满腔赤诚): the model's guess, not a person the section is about."""
+    from .segment import get_segmenter
+
+    single, compound = surnames()
+    return (len(word) <= 3 and word[0] not in single and word[:2] not in compound and body.count(word) == 1
+            and get_segmenter().word_freq(word) > 0)
 
 
 def only_person(body: str, recogniser: Recogniser | None) -> str | None:

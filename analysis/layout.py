@@ -146,3 +146,21 @@ def reporter_names(line: str) -> tuple[str, ...]:
     names = [n for n in re.split(rf"[\s\u3000、,，]+|{_OUTLET}?(?:记者|通讯员|实习生)", match.group("names")) if n]
     # Every name must start like a person's name; 记者来到现场 is a sentence, not a reporter line.
     return tuple(names) if _all_names(names) else ()
+
+
+def author_names(line: str) -> tuple[str, ...]:
+    """The names of a line that is two to four names and nothing else (张某某 陆某), each led by a
+    common surname and no common word; () otherwise. Such a line is a byline only where it stands
+    (above the first paragraph), which the caller judges."""
+    from .headings import is_common_word
+
+    names = line.split()
+    if not 2 <= len(names) <= 4 or not all(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", n) for n in names):
+        return ()
+    return tuple(names) if _all_names(names, max_chars=3) and not any(is_common_word(n) for n in names) else ()
+
+
+def byline_names(line: str) -> tuple[str, ...]:
+    """The reporters or authors a line set aside as a reporter line names."""
+    return reporter_names(line) or author_names(line)
+

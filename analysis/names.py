@@ -481,8 +481,9 @@ def _is_role_word(word: str) -> bool:
 
 # ---------------------------------------------------------------- short forms
 
-def _short_forms(names: list[str]) -> dict[str, tuple[str, str]]:
-    """Short form -> (full name, form) for the forms only one of `names` can take."""
+def _short_forms(names: list[str], titles: Iterable[str] = ()) -> dict[str, tuple[str, str]]:
+    """Short form -> (full name, form) for the forms only one of `names` can take; `titles` are
+    more titles the text uses after a surname (老板 of 张老板)."""
     single, compound = surnames()
     options: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for name in names:
@@ -494,7 +495,7 @@ def _short_forms(names: list[str]) -> dict[str, tuple[str, str]]:
             options[given].add((name, "given"))
         for prefix in _PREFIX_FORMS:
             options[prefix + surname].add((name, "prefix"))
-        for title in HONORIFICS:
+        for title in set(HONORIFICS) | set(titles):
             options[surname + title].add((name, "title"))
         if given:
             for suffix in _KIN_SUFFIXES:
@@ -571,6 +572,18 @@ def people_in(analysis: Analysis, recogniser: str = DEFAULT_RECOGNISER) -> tuple
             whole, found = longer, [(start, end + 1) for start, end in found]
         if whole != name and whole not in accepted:
             accepted[whole] = accepted.pop(name)
+    # Surname + a title (张老板, 黎副处长, 曲老): a form of the person of that surname the text names in
+    # full; LAC tags it as a person, but it is no new one. Where the model missed the full name, the
+    # text may print it before the same title (黎静河副处长 … 黎副处长).
+    for name in [n for n in accepted if accepted[n] == "lac" and title_form(analysis, n)]:
+        surname, title = title_form(analysis, name)
+        if title not in ADDRESS_FORMS + ("老",) and not any(
+                m != name and m.startswith(surname) and len(m) > len(surname) and not title_form(analysis, m)
+                for m in accepted):
+            written = {w for w in re.findall(rf"{surname}[{_HAN}]{{1,2}}(?={re.escape(title)})", text)
+                       if looks_like_name(w) and not is_common_word(w) and not set(w[len(surname):]) & _AFTER_NAME_CHARS}
+            if len(written) == 1:
+                accepted[written.pop()] = "title-form"
     if set(accepted) != candidates:  # dropped or completed names: the spans of the names kept
         spans = _occurrences(text, accepted)
     return _assemble(analysis, accepted, spans)
@@ -578,6 +591,28 @@ def people_in(analysis: Analysis, recogniser: str = DEFAULT_RECOGNISER) -> tuple
 
 # Characters that follow a name without belonging to it (李明说, 李明在, 李明的 ...).
 _AFTER_NAME_CHARS = frozenset("说是在的和也就都又还今每正把被给对向为从到与跟让已曾便才所将要会能等们告笑表介回坦感")
+
+
+# Characters before a title that keep it a title (副处长, 代所长, 总经理).
+_TITLE_PREFIXES = "副代总正常"
+
+
+def title_form(analysis: Analysis, name: str) -> tuple[str, str] | None:
+    """(surname, title) when `name` is a surname and a title or form of address (张老板, 黎副处长,
+    张同学, 曲老), not a given name: the title is a known one or a role word of jieba's dictionary."""
+    single, compound = surnames()
+    surname = name[:2] if name[:2] in compound and len(name) > 2 else name[:1]
+    if surname not in single and surname not in compound:
+        return None
+    title = name[len(surname):]
+    if title == "老":  # 曲老, 王老: an elder named with respect
+        return surname, title
+    core = title[1:] if len(title) > 2 and title[0] in _TITLE_PREFIXES else title
+    if core in HONORIFICS or core in TITLE_SUFFIXES or core in _ROLE_WORDS:
+        return surname, title
+    if core[-1] in _ROLE_LAST and _dictionary_freq(analysis, core) >= COMMON_WORD_FREQ:
+        return surname, title  # 处长, 科长: a role of the general dictionary
+    return None
 
 
 def _two_words(analysis: Analysis, name: str) -> bool:
@@ -701,7 +736,9 @@ def _assemble(analysis: Analysis, accepted: dict[str, str],
     # A reporter's name has no short forms in the story: 刘大哥 and 小刘 are not 记者 刘春鹏.
     bylined = {n for n in accepted if n not in subjects and (accepted[n] == "metadata" or spans.get(n) and all(
         _byline_context(text, s, e) or _in_byline(article, _section_id(article, s)) for s, e in spans[n]))}
-    shorts = _short_forms([n for n in accepted if n not in bylined])
+    titles = {n: title_form(analysis, n) for n in accepted}
+    shorts = _short_forms([n for n in accepted if n not in bylined and not titles[n]],
+                          {t[1] for t in titles.values() if t})
     # a short form LAC also tagged (蓝蓝, 小周) is that person's, not a person of its own
     names = [n for n in accepted if n not in shorts or accepted[n] == "heading"]
     shorts = {form: found for form, found in shorts.items() if found[0] in names}

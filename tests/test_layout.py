@@ -682,3 +682,53 @@ def test_a_title_naming_the_person_of_later_subheadings_opens_no_section_of_its_
     front = article.section("front")
     assert article.text[front.start:front.end].startswith("“最美保洁员”段秀芬")
     assert_tiles(article)
+
+
+PHOTO_SERIES = ("在劳动节来临之际，某公司为几名女工友拍了一组照片。她们大多是第一次走进照相馆。\n"
+                "钱秀英，46岁，湖南岳阳人，钢筋工。\n"
+                "“我最想做的事，就是带女儿去一趟北京。”\n"
+                "周翠兰，51岁，四川南充人，泥水工。\n"
+                "“干完这个工地，我想回家歇一歇。”\n"
+                "孙丽娟，29岁，甘肃天水人，资料员。\n")
+
+
+def test_lines_introducing_people_by_name_and_age_open_each_persons_section():
+    article = parse(PHOTO_SERIES)
+    assert [p.name for p in article.profiles] == ["钱秀英", "周翠兰", "孙丽娟"]
+    assert all(p.rule.startswith("intro-line:") for p in article.profiles)
+    first = article.profiles[0]
+    assert article.text[first.heading_start:first.heading_end] == "钱秀英，46岁，湖南岳阳人，钢筋工。"
+    assert_tiles(article)
+
+
+def test_a_single_line_introducing_a_person_is_a_sentence_of_the_story():
+    text = ("清晨五点，工地上已经亮起了灯。\n钱秀英，46岁，湖南岳阳人。\n她在工地上干了十年钢筋工，手上全是老茧。"
+            "钱秀英说，最想做的事是带女儿去一趟北京。\n")
+    with pytest.warns(ArticleWarning, match="no profile headings found"):
+        article = parse(text)
+    assert article.profiles == ()
+
+
+def test_a_dictionary_word_the_model_tags_once_is_not_the_person_of_a_section():
+    from analysis.headings import section_person
+
+    def tagger(words):
+        def recogniser(text):
+            return [(text.index(w), text.index(w) + len(w), w) for w in words if w in text]
+        return recogniser
+
+    body = "哨所里有一群年轻的哨兵，他们以满腔赤诚守护着边境线。"
+    assert section_person(body, tagger(["赤诚"])) is None
+    # a name led by a surname, named once, still is the section's person
+    body = "哨所里有一群年轻的哨兵，排长霍小飞带着他们巡逻。"
+    assert section_person(body, tagger(["霍小飞"])) == "霍小飞"
+
+
+def test_a_line_of_names_above_the_first_paragraph_is_the_authors_byline():
+    text = ("钱小剑 陆小原\n\n1\n\n村党支部要换届了。\n\n许某某听村民们议论，儿子许小兵要参选村党支部书记，便急匆匆来到儿子家。"
+            "许小兵说，村里的事总要有人来干。\n")
+    with pytest.warns(ArticleWarning, match="no profile headings found"):
+        article = parse(text)
+    assert article.metadata.reporters == ("钱小剑", "陆小原")
+    assert "reporter" in kinds(article)
+    assert_tiles(article)

@@ -314,3 +314,25 @@ def test_a_name_twice_a_sound_bites_speaker_label_after_a_role_is_a_person():
     text = ("夜市里人来人往。\n某区夜市摊主  钱趁意：我小时候就跟着妈妈出摊。\n她一边说一边翻动锅里的包子。\n"
             "某区夜市摊主  钱趁意：要两笼包子吗？\n市民  张三：好嘞\n")
     assert _role_and_speech_names(text) == {"钱趁意"}
+
+
+def test_a_surname_and_a_title_is_a_form_of_the_person_named_in_full():
+    # 邱老 (an elder named with respect) is 邱文彬, not a second person.
+    analysis = analysed("退休前担任市文化馆馆长的邱文彬也在服务队里。邱老得知队里想要一首队歌，立即表示要免费写词。"
+                        "邱老说，写歌是他的老本行。\n")
+    people = {p.name: [m.text for m in p.mentions] for p in story_people(analysis)}
+    assert "邱老" not in people and people["邱文彬"].count("邱老") == 2
+    assert_traceable(analysis)
+
+
+def test_the_full_name_printed_before_the_same_title_is_the_person_of_the_title_form():
+    # The model reads 黎明 + 远 and tags 黎副处长; the text prints 黎明远副处长 first.
+    analysis = analysed("此行陪同我们的是省扶贫办的黎明远副处长，他一年前还是驻村干部。一路上，黎副处长给我们讲村里的变化。\n")
+    people = {p.name: [m.text for m in p.mentions] for p in story_people(analysis)}
+    assert set(people) == {"黎明远"} and "黎副处长" in people["黎明远"]
+    assert_traceable(analysis)
+
+
+def test_a_form_of_address_with_no_full_name_stays_a_person_of_its_own():
+    analysis = analysed("一位姓蔡的老大爷打来电话。到了现场，蔡大爷拉着他的手不放。蔡大爷说，天冷了，炉子却打不着。\n")
+    assert {p.name for p in story_people(analysis)} == {"蔡大爷"}
