@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import encodings, markup
 from .errors import InputError
-from .headings import (INTRO_LINE, INTRO_SERIES, NAME_BY_NER, NAME_OPENS_BODY, NAME_OPENS_LINE, NAME_ROLE_LINE, PERSON_OF_SECTION, SENTENCE_FINAL, TEAM_OPENS_BODY, Heading, Recogniser, heading_shape, is_heading_line, is_quotation,
+from .headings import (INTRO_SERIES, WHO_LABELS, NAME_BY_NER, NAME_OPENS_BODY, NAME_OPENS_LINE, NAME_ROLE_LINE, PERSON_OF_SECTION, SENTENCE_FINAL, TEAM_OPENS_BODY, Heading, Recogniser, heading_shape, is_heading_line, is_quotation,
                        intro_line_name, looks_like_profile_heading, name_opening, only_person, resolve, resolve_block,
                        section_person, team_opening)
 from .layout import CAPTION, CHROME, CREDIT, REPORTER, author_names, byline_names, credit_names, line_kind, reporter_names
@@ -273,9 +273,12 @@ class _Found:
 def _find_headings(lines: list[_Line], recogniser: Recogniser | None = None) -> list[_Found]:
     """Headings with a subject, and thematic headings that come in a series of one shape."""
     found: list[_Found] = []
+    fields = _fact_box(lines)
     for index, line in enumerate(lines):
         if line.kind or not is_heading_line(line.text):
             continue
+        if index in fields and not line.text.strip().startswith(tuple(WHO_LABELS)):
+            continue  # 年龄：43岁 / 访谈人：某某: a field of a fact box, not a section heading
         following = lines[index + 1] if index + 1 < len(lines) and not lines[index + 1].kind else None
         shape = heading_shape(line.text, following.text if following else None)
         if shape is None:
@@ -289,10 +292,10 @@ def _find_headings(lines: list[_Line], recogniser: Recogniser | None = None) -> 
         if heading:
             found.append(_Found(index, shape.lines, heading, shape.shape))
     found = _series(found)
+    found = sorted(found + _intro_lines(lines, found, recogniser), key=lambda f: f.index)
     found = sorted(found + _series(_opened_by_person(_unmarked_headings(lines, found, recogniser), lines, recogniser)),
                    key=lambda f: f.index)
     found = sorted(found + _reporter_headings(lines, found, recogniser), key=lambda f: f.index)
-    found = sorted(found + _intro_lines(lines, found, recogniser), key=lambda f: f.index)
     # Two lines read as one heading and the next as another: keep the first reading.
     kept: list[_Found] = []
     for f in found:
@@ -313,7 +316,7 @@ def _without_title(found: list[_Found], lines: list[_Line]) -> list[_Found]:
     """Drop the article's title from the headings: the first heading with a subject, when no body paragraph stands
     before it (only set-aside and short lines: a page's menu, dateline, column tag), opens no
     section of its own if its person is not named in it (外卖小哥：不畏酷暑送餐忙, the person found in
-    the body) and no like heading follows it (a series: 114话务员： … 夜班班长： …), or if a later
+    the body) and no heading found by the same rule follows it (a series: 114话务员： … 夜班班长： …), or if a later
     heading is about the same person (the title of a story cut by subheadings about that person);
     a title that names its person over an undivided story stays."""
     first = next((f for f in found if f.heading.subject_kind), None)
@@ -327,8 +330,31 @@ def _without_title(found: list[_Found], lines: list[_Line]) -> list[_Found]:
     if name in title:
         title_only = any(f.heading.name == name for f in others)
     else:  # the first of a series of like headings (114话务员： … 夜班班长： …) opens the first section
-        title_only = not any(f.shape == first.shape and f.heading.subject_kind for f in others)
+        title_only = not any(f.heading.rule == first.heading.rule for f in others)
     return others if title_only else found
+
+
+_FIELD_LINE_RE = re.compile(rf"^[{HAN}]{{2,6}}[:：]\s*\S")
+MAX_FIELD_LINE_CHARS = 30
+MIN_FIELD_LINES = 3
+
+
+def _fact_box(lines: list[_Line]) -> set[int]:
+    """Indices of the lines of a fact box: three short LABEL：value lines or more in a row (人物：某某 /
+    年龄：43岁 / 职业：出租车司机, or 访谈人：某某 / 访谈时间：… / 访谈地点：…). Its fields name no
+    section; a who-label among them (人物：某某) still names the story's person."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate(lines + [_Line(0, 0, "", None)]):
+        text = line.text.strip()
+        if (index < len(lines) and not line.kind and len(text) <= MAX_FIELD_LINE_CHARS and _FIELD_LINE_RE.match(text)
+                and not any(mark in text[:-1] for mark in SENTENCE_FINAL)):
+            run.append(index)
+            continue
+        if len(run) >= MIN_FIELD_LINES:
+            found.update(run)
+        run = []
+    return found
 
 
 def _opened_by_person(found: list[_Found], lines: list[_Line], recogniser: Recogniser | None) -> list[_Found]:
@@ -484,20 +510,22 @@ def _reporter_headings(lines: list[_Line], marked: list[_Found], recogniser: Rec
 
 
 def _intro_lines(lines: list[_Line], marked: list[_Found], recogniser: Recogniser | None) -> list[_Found]:
-    """Short lines that introduce a person by name and age (张某某，43岁，四川某地人，木工。), as a
-    photo series labels each picture: each opens that person's section, when the model tags the
-    names of two such lines or more (a single one is a sentence of the story); in that series, a
-    line whose surname-led name the model misses counts too."""
+    """Lines that introduce a person: short lines giving a name and an age (张某某，43岁，四川某地人，
+    木工。), as a photo series labels each picture, or bulleted items opening with a name and a colon
+    (• 王某某：…). Each opens that person's section when the model tags the names of two lines of the
+    same shape or more (a single one is a sentence of the story); in that series, a line whose
+    surname-led name the model misses counts too."""
     taken = {i for f in marked for i in range(f.index, f.index + f.lines)}
     found, tagged = [], set()
     for index, line in enumerate(lines):
         intro = None if line.kind or index in taken else intro_line_name(line.text, recogniser)
         if intro:
-            name, by_model = intro
+            name, by_model, shape = intro
             evidence = NAME_BY_NER if by_model else INTRO_SERIES
-            found.append(_Found(index, 1, Heading(None, name, None, "person", f"{INTRO_LINE}:{evidence}"), INTRO_LINE))
-            tagged |= {name} if by_model or recogniser is None else set()
-    return found if len(tagged) >= 2 else []
+            found.append(_Found(index, 1, Heading(None, name, None, "person", f"{shape}:{evidence}"), shape))
+            tagged |= {(shape, name)} if by_model or recogniser is None else set()
+    shapes = Counter(shape for shape, _ in tagged)
+    return [f for f in found if shapes[f.shape] >= 2]
 
 
 def person_recogniser() -> Recogniser | None:

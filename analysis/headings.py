@@ -79,6 +79,9 @@ PERSON_ROLE_ENDINGS = ("员", "长", "师", "手", "工", "官", "任", "理", "
 # The endings of teams and organisations (志愿服务队, 话务班, 调解小组, 服务中心, 派出所 ...).
 TEAM_ENDINGS = ("队", "班", "组", "站", "中心", "团队", "协会", "委员会", "合作社", "车间", "工作室", "服务社",
                 "所", "院", "局", "科", "处", "部", "室", "厂", "馆", "团", "社区", "村", "家庭", "集体", "群体")
+# Units that a byname may follow in the body besides TEAM_ENDINGS (某边防连“…”, 某营“…”).
+UNIT_ENDINGS = ("连", "营", "哨所", "舰", "机组")
+_BYNAME_RE = re.compile(rf"[“\"]([{HAN}0-9]{{2,12}})[”\"]")
 # Kept for callers of the earlier version: every ending that makes a role-only heading.
 ROLE_ENDINGS = frozenset(e for e in PERSON_ROLE_ENDINGS + TEAM_ENDINGS if len(e) == 1)
 
@@ -92,6 +95,7 @@ NAME_FROM_BODY = "role+name-from-body"
 NAME_BY_NER = "name-by-ner"
 NAME_FROM_BODY_NER = "role+ner-in-body"
 TEAM = "team"
+TEAM_BYNAME = "team-byname"  # “某某第一哨”——: a unit's byname that the body puts right after the unit
 ROLE_SPACE_NAME = "role-space-name"  # the layout names the person: ROLE, a space, NAME on a line of its own
 NAME_OPENS_BODY = "name-opens-body"  # a thematic heading whose first sentence introduces a person: 曹群先，…人，今年60岁
 TEAM_OPENS_BODY = "team-opens-body"  # … or a unit: 某某中心社会教育科，成立于2015年
@@ -387,6 +391,12 @@ def _person_or_team(who: str, body: str, shape: str,
     # colon only when the body names it again, since 走进社区：… is a theme, not a team.
     if plain.endswith(TEAM_ENDINGS) and len(plain) >= 3 and (shape != "colon" or plain in body):
         return None, plain, "team", TEAM
+    # “某某第一哨”——: a unit's byname on a heading line of its own, which the body gives in quotation
+    # marks right after the unit it names (某边防连“某某第一哨”的官兵).
+    byname = _BYNAME_RE.fullmatch(who)
+    if byname and shape != "colon" and re.search(
+            rf"(?:{'|'.join(TEAM_ENDINGS + UNIT_ENDINGS)})[“\"]{re.escape(byname.group(1))}[”\"]", body):
+        return None, byname.group(1), "team", TEAM_BYNAME
     if _name_tail(plain):
         return None  # 话务员范小丹 when the body says 范丹: a name not confirmed, not a role alone
     if plain.endswith(PERSON_ROLE_ENDINGS) and _ROLE_RE.match(plain):
@@ -561,25 +571,33 @@ _TEAM_OPENING_RE = re.compile(rf"^(?P<team>[{HAN}“”\"]{{3,30}}?(?:{'|'.join(
 
 
 # 张某某，43岁，四川某地人，木工。: the label line of a photo series that introduces each person by
-# name and age (then place, trade), over that person's words or story.
+# name and age (then place, trade), over that person's words or story (ending with a colon before
+# words given as theirs).
 _INTRO_LINE_RE = re.compile(rf"^(?P<name>[{HAN}·]{{2,6}})[,，]\s*(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}})岁[,，。]")
-MAX_INTRO_LINE_CHARS = 40
+MAX_INTRO_LINE_CHARS = 50  # 某某，81岁，首批国家级非物质文化遗产代表项目传承人，某地某技艺传承人：
 INTRO_LINE = "intro-line"
+BULLET = "bullet"
+# • 王某某：某医院主任。…: a bulleted item that opens with a person's name and a colon.
+_BULLET_NAME_RE = re.compile(rf"^[•·●▪■◆]\s*(?P<name>[{HAN}·]{{2,8}})[{COLONS}]")
 INTRO_SERIES = "series"  # a name the model misses, on a line of a series whose other names it tags
 
 
-def intro_line_name(line: str, recogniser: Recogniser | None) -> tuple[str, bool] | None:
-    """The person a short line introduces by name and age, one sentence and nothing else
-    (张某某，43岁，四川某地人，木工。), and whether the model tags the name there; None when the line
-    is no such introduction or its name is neither tagged nor led by a surname."""
+def intro_line_name(line: str, recogniser: Recogniser | None) -> tuple[str, bool, str] | None:
+    """The person a line introduces, whether the model tags the name there, and the line's shape:
+    `intro-line`, a short line of one sentence giving a name and an age (张某某，43岁，四川某地人，
+    木工。); `bullet`, an item of a bulleted list opening with a name and a colon (• 王某某：某医院
+    主任。她…). None when the line is neither, or its name is neither tagged nor led by a surname."""
     text = line.strip()
     match = _INTRO_LINE_RE.match(text)
+    shape = INTRO_LINE
     if not match or len(text) > MAX_INTRO_LINE_CHARS or any(mark in text[:-1] for mark in SENTENCE_FINAL):
-        return None
-    name = match.group("name")
-    tagged = recogniser is not None and any(start == 0 and word == name for start, _, word in recogniser(text))
+        match, shape = _BULLET_NAME_RE.match(text), BULLET
+        if not match:
+            return None
+    name, start = match.group("name"), match.start("name")
+    tagged = recogniser is not None and any(s == start and word == name for s, _, word in recogniser(text))
     if tagged or looks_like_name(name) and not is_common_word(name):
-        return name, tagged
+        return name, tagged, shape
     return None
 
 

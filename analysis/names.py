@@ -72,7 +72,9 @@ _ADVERBS = frozenset("正刚就也还又才便却曾已都")
 # Words that put a name in the byline: 记者王小明, 通讯员 李四, 摄影 张三; 陶冉摄 after it.
 # Several may follow one 记者, each with the place in the photo: 记者周人杰(右二)、张炜(右三)、…
 # A wire dateline's brackets name its reporters, with or without 记者: 新华社哈尔滨1月3日电(孙某 杨某 徐某).
-_BYLINE_BEFORE_RE = re.compile(r"(?:记者|通讯员|实习生|摄影|摄像|编辑|见习记者|责编|责任编辑|校对|审核|编审|监制|统筹|作者|日电\s*[（(])"
+# An oral history names its interviewers: 访谈人：某某, 访谈整理：某某、某某.
+_BYLINE_BEFORE_RE = re.compile(r"(?:记者|通讯员|实习生|摄影|摄像|编辑|见习记者|责编|责任编辑|校对|审核|编审|监制|统筹|作者|日电\s*[（(]"
+                               r"|(?:访谈人|访谈助理|访谈整理|文字整理|整理)\s*[:：])"
                                r"[\s\u3000:：|｜/／]*"
                                rf"(?:[{_HAN}]{{2,4}}(?:[(（][^)）]{{1,4}}[)）])?[\s\u3000、，,]+)*$")
 # A page's graphics are credited the same way after the name: 郁斐 设计, 王小明 制图.

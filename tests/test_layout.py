@@ -732,3 +732,56 @@ def test_a_line_of_names_above_the_first_paragraph_is_the_authors_byline():
     assert article.metadata.reporters == ("钱小剑", "陆小原")
     assert "reporter" in kinds(article)
     assert_tiles(article)
+
+
+def test_bulleted_items_opening_with_a_name_and_a_colon_open_each_persons_section():
+    text = ("今年的“最美护士”揭晓，钱秀英、周翠兰等十人入选。\n\n以下是几位“最美护士”的故事：\n\n"
+            "  • 钱秀英：某市第一医院急诊科护士长。她在急诊科工作了二十年，带出了一支能打硬仗的护理团队。\n\n"
+            "  • 周翠兰：某县人民医院护士。她每周下乡为行动不便的老人换药，十年没有间断。\n")
+    article = parse(text)
+    assert [(p.name, p.rule.split(":")[0]) for p in article.profiles] == [("钱秀英", "bullet"), ("周翠兰", "bullet")]
+    assert_tiles(article)
+
+
+def test_a_line_introducing_a_person_may_end_with_a_colon_before_their_words():
+    text = ("记者采访了几位老手艺人，把他们的话记录如下。\n"
+            "钱秀英，76岁，首批省级非物质文化遗产代表性项目传承人，某地竹编技艺传人：\n"
+            "我十几岁就跟着父亲学竹编，一学就是六十年。\n"
+            "周翠兰，69岁，某地木偶戏传承人：\n"
+            "我最担心的是，年轻人不愿意学了。\n")
+    article = parse(text)
+    assert [p.name for p in article.profiles] == ["钱秀英", "周翠兰"]
+    assert_tiles(article)
+
+
+def test_a_units_quoted_byname_over_its_section_is_a_team_subject():
+    text = ("本期国防版，让我们走进几支驻守边疆的部队。\n"
+            "“雪域第一哨”——\n驻守西陲送晚霞\n本报记者 钱小明\n"
+            "傍晚时分，某边防连“雪域第一哨”的官兵们完成了当天最后一次巡逻。上士周大伟说，习惯了。\n")
+    article = parse(text)
+    (profile,) = article.profiles
+    assert (profile.name, profile.subject_kind, profile.rule) == ("雪域第一哨", "team", "dash-line:team-byname")
+    # a quoted phrase the body does not give as a unit's name is no team
+    text = text.replace("某边防连“雪域第一哨”的官兵们", "某边防连的官兵们")
+    with pytest.warns(ArticleWarning, match="no profile headings found"):
+        assert parse(text).profiles == ()
+
+
+def test_the_fields_of_a_fact_box_open_no_sections():
+    text = ("的哥：十二年没回家过春节\n"
+            "人物：赵德胜，河南某地人\n年龄：43岁\n职业：出租车司机\n工作场所：某市城中\n"
+            "除夕夜，赵德胜还在街上拉客。赵德胜说，过了初五再回家，家里的老母亲等着他。\n")
+    article = parse(text)
+    assert [(p.name, p.rule) for p in article.profiles] == [("赵德胜", "colon:who-label")]
+    assert not article.section_ids(("section",))
+    assert_tiles(article)
+
+
+def test_an_oral_historys_interviewers_are_byline_people():
+    from test_names import analysed
+    from analysis.names import story_people
+
+    analysis = analysed("亲历者：顾德银\n访谈人：周小娟\n访谈整理：周小娟、梁小凡\n"
+                        "我叫顾德银，1958年开始在村小教书。那时候学校只有一间土坯房。\n")
+    story = {p.name for p in story_people(analysis)}
+    assert "顾德银" in story and not {"周小娟", "梁小凡"} & story
