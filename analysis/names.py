@@ -67,6 +67,8 @@ _PERSON_AFTER_RE = re.compile(r"[，,]?(?:说|表示|告诉|介绍|回忆|坦言
 _PLACE_AFTER_RE = re.compile(
     r"(?:编组站|车站|村|镇|乡|县|市(?!民|场)|区(?!别)|省|街道|庄|厂|矿|公司|集团|医院|学校|小学|中学|大学"
     r"|服务台|服务站|服务队|志愿队|工作室|中心)(?!长)")
+# What gives a byname right before it: 叫我, 喊她, 称他为 (大家都叫我某曼玉).
+_BYNAME_BEFORE_RE = re.compile(r"(?:叫|喊|称|管)(?:我|你|她|他)(?:为|作|做)?$")
 # Adverbs that LAC sometimes takes into the name before them (沈岚正快速…).
 _ADVERBS = frozenset("正刚就也还又才便却曾已都")
 # Words that put a name in the byline: 记者王小明, 通讯员 李四, 摄影 张三; 陶冉摄 after it.
@@ -549,6 +551,8 @@ def people_in(analysis: Analysis, recogniser: str = DEFAULT_RECOGNISER) -> tuple
                 accepted[name] = "jieba"
         elif _dictionary_freq(analysis, name) >= COMMON_WORD_FREQ and not any(_person_context(text, *span) for span in found):
             continue  # a common word (黎明, 洪亮) is a name only where it is used like one (所长高峰, 高峰说)
+        elif len(found) == 1 and _BYNAME_BEFORE_RE.search(text, max(0, found[0][0] - 4), found[0][0]):
+            continue  # 大家都叫我某曼玉: a byname given once (a pun on a star's name), no person of the story
         elif all(_PLACE_AFTER_RE.match(text, end) for _, end in found):
             continue  # 侯北编组站, 张庄村: always the first part of a place's name
         elif _doubled_first(text, name, found):

@@ -336,3 +336,10 @@ def test_the_full_name_printed_before_the_same_title_is_the_person_of_the_title_
 def test_a_form_of_address_with_no_full_name_stays_a_person_of_its_own():
     analysis = analysed("一位姓蔡的老大爷打来电话。到了现场，蔡大爷拉着他的手不放。蔡大爷说，天冷了，炉子却打不着。\n")
     assert {p.name for p in story_people(analysis)} == {"蔡大爷"}
+
+
+def test_a_byname_given_once_after_jiao_wo_is_no_person():
+    # a pun on a film star's name: 大家都叫我 + a star's name, said once
+    analysis = analysed("木工钱碧云今年四十三岁。“我回老家以后，大家都叫我刘嘉玲。”钱碧云笑着说，女儿爱美，她也爱美。\n")
+    story = {p.name for p in story_people(analysis)}
+    assert "钱碧云" in story and "刘嘉玲" not in story
