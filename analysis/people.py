@@ -65,12 +65,15 @@ def _years(group: str) -> str:
 
 
 _NUMBER = _years("n")
+# What a length of years is not: a date (三年前), a thing's age (近30年历史的老店), the count of a
+# holiday spent somewhere (这三年的春节).
+_NOT_SERVICE = r"(?!前|的?(?:历史|春节|除夕|中秋|假期|寒假|暑假|年夜饭))"
 # A stated length of service: 入职四年, 工作了8年, 做了七年 (these also date the joining) …
 _TENURE_RE = re.compile(
     rf"(?:入职|从业|工作了?|干了|做了|当了|坚守了?|在[^，,。]{{1,12}}(?:工作|干|做|当)了?){_NUMBER}(?:个年头|年)(?P<more>多|余)?(?!前)")
 # … and 三年多的时光, 5年中, 6年下来, 两年多来, 20多年间, 在中心工作的五年, 担任民警的3年时间 (years served only).
 _SERVED_RE = re.compile(
-    rf"(?:(?:工作|担任[^，,。]{{1,10}})的|这|近){_years('n')}年(?P<more>多|余)?(?!前)"
+    rf"(?:(?:工作|担任[^，,。]{{1,10}})的|这|近){_years('n')}年(?P<more>多|余)?{_NOT_SERVICE}"
     rf"|(?<![第每]){_years('n2')}(?:多|余)?年(?P<more2>多|余)?"
     r"(?:的(?:时光|时间|工作|光阴|岁月|锻炼|坚守)|时间|中|下来|来|里|间)")
 # … and the idioms of a long service: 一站就是13年, 一干就是二十年; 从警17年, 从医5年, 从教33年, 服务30余年;
@@ -97,6 +100,29 @@ _SERVED_IDIOM_RE = re.compile(
     rf"的第{_years('n9')}(?:个年头|年)"
     rf"|(?:从事|成为|从警|从医|从教|执教|任教|工作|干|当|做|坚守|扎根)[^，,。的]{{1,12}}?第{_years('n12')}个年头"
     rf"|至今(?:已经|已|也)?是?第{_years('n10')}(?:个年头|年)")
+# A length of years that ends the predicate of a verb of work or of staying at a post: the
+# general shape behind the idioms above (至今已经坚持了11年, 在一线坚守24年, 在这个岗位上已经35年了,
+# 在幼教岗位上走过20个年头, 他的双脚已经走了35年了, 当公交车司机8个年头, 开了20年出租车). The length must close the clause
+# (then 了, 之久, 有余 or punctuation) or, after a verb of a trade with 了, come before its object.
+_WORK_VERB = ("坚持|坚守|守护|值守|驻守|守|奋战|耕耘|深耕|扎根|奉献|服务|工作|干|做|当|走过|走|站|巡逻|执勤|"
+              "任教|执教|从教|从医|从警|从业|行医|教书|支教|驾驶")
+_POST = "岗位|一线|线路|战线|讲台|工地|窗口|基层|前线|路段|位置"
+_ADVERBS = "(?:已经|已有|已|有|整整|足足|将近|近|快|了)*"
+_DURATION_RE = re.compile(
+    rf"(?:(?P<verb>{_WORK_VERB})(?:了|过|着)?|在[^，,。]{{1,15}}?(?:{_POST})上?"
+    rf"|(?:当(?![时地年天日初然前中])|做|干|从事)[^，,。了的]{{1,10}}?){_ADVERBS}"
+    rf"{_years('n')}(?:多|余)?(?:个年头|年|载)(?P<more>多|余)?{_NOT_SERVICE}"
+    rf"(?=了|之久|有余|[，,。；;！!？?…”」』]|$)"
+    rf"|(?P<trade>开|送|扫|教|跑|修)了{_years('n2')}(?:多|余)?年(?P<more2>多|余)?的?(?=[{HAN}])(?!的?(?:时间|历史))")
+# 走 is also to die (老伴走了三年): a length walked is a post's only on a route or at a place named
+# in the sentence before it (这片区域，他的双脚已经走了35年了; 在幼教岗位上走过20个年头).
+_ROUTE_RE = re.compile(r"在|这片|这条|这段|这里")
+# 已有17年村务工作经验, 有近30年的话务员经历: years of experience in a trade (a former trade if 曾
+# anywhere before it in the sentence: 曾是一名话务员，而且有近30年的话务员经历).
+_EXPERIENCE_RE = re.compile(
+    rf"(?:有|具有|拥有|积累了)(?:近|超过|了)?{_years('n')}(?:多|余)?年(?P<more>多|余)?的?[^，,。]{{0,8}}?(?:经验|经历|资历)")
+# 从6年前入职那一刻开始: a joining N years ago is N years served (and dates the joining).
+_AGO_RE = re.compile(rf"{_years('n')}年前")
 # People other than the one a sentence is about, who could be the subject of its verb.
 # (它, a thing: 它成为其后二十余年间所有电脑动画的基础 is about the thing, not a person.)
 _OTHER_PERSON_RE = re.compile(r"同事|丈夫|妻子|女儿|儿子|孩子|母亲|父亲|姑娘|先生|女士|市民|徒弟|师傅|新人|它(?!们)")
@@ -474,10 +500,22 @@ def _years_served(analysis: Analysis, referents: _Referents) -> dict[str, tuple[
         matches = [(m, True) for m in _TENURE_RE.finditer(norm.text)]
         matches += [(m, False) for m in _SERVED_RE.finditer(norm.text)]
         matches += [(m, False) for m in _SERVED_IDIOM_RE.finditer(norm.text)]
+        matches += [(m, False) for m in _DURATION_RE.finditer(norm.text)
+                    if not (m.group("verb") or "").startswith("走") or _ROUTE_RE.search(norm.text, 0, m.start())]
+        experience = list(_EXPERIENCE_RE.finditer(norm.text))
+        # a former trade's experience (曾是…，而且有近30年的…经历) is no one's years here, nor any length inside it
+        former = [m.span() for m in experience if _FORMER_RE.search(norm.text, 0, m.start())]
+        matches += [(m, False) for m in experience if m.span() not in former]
+        matches = [(m, tenure) for m, tenure in matches if not any(s <= m.start() < e for s, e in former)]
+        matches += [(m, True) for m in _AGO_RE.finditer(norm.text) if _joins_after(norm.text, m.end())]
         asked = _asked(analysis, sentence)
         if asked and _ASK_HOW_LONG_RE.search(asked):  # 记者：连续多少年了？ / 李冬生：连续27年了。
             matches += [(m, False) for m in _YEARS_RE.finditer(norm.text)][:1]
+        used: list[tuple[int, int]] = []
         for match, tenure in sorted(matches, key=lambda item: item[0].start()):
+            # 在京东物流某站已经干了两年: one length is one person's (read from 在, not again from 干);
+            # a second reading of it may only say that it dates the joining (从事消防工作6年)
+            again = any(s < match.end() and match.start() < e for s, e in used)
             groups = match.groupdict()
             number = next((groups[key] for key in _NUMBER_GROUPS if groups.get(key)), None)
             more = next((groups[key] for key in _MORE_GROUPS if groups.get(key)), None)
@@ -488,13 +526,20 @@ def _years_served(analysis: Analysis, referents: _Referents) -> dict[str, tuple[
             if _FORMER_RE.search(clause):
                 continue
             at, end = norm.to_source(match.start(), match.end())
+            used.append(match.span())
             qualified = referents.qualified(end)
             for person in [qualified] if qualified else referents.all_at(sentence, at):
-                if person not in found:
+                if person not in found and not again:
                     found[person] = (int(years), sentence, tenure and not more)
-                elif tenure and not more and not found[person][2] and found[person][0] == years:
+                elif person in found and tenure and not more and not found[person][2] and found[person][0] == years:
                     found[person] = (int(years), sentence, True)  # 一干就是3年 … 我来这工作3年了: this one dates the joining
     return found
+
+
+def _joins_after(text: str, end: int) -> bool:
+    """A verb of joining a post right after `end` (6年前入职, 三年前来到热线), not a visit or a phase."""
+    joining = _JOIN_RE.match(text, end + (text[end:end + 1] in ",，"))
+    return bool(joining) and not _NO_POST_RE.match(text, joining.end())
 
 
 def _workloads(analysis: Analysis, referents: _Referents, facts: list[Fact]) -> dict[str, list[Workload]]:

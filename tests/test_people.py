@@ -367,3 +367,41 @@ def test_dates_that_do_not_date_the_joining(body):
 def test_a_profession_entered_in_a_year_and_its_years_as_a_count_of_years():
     person = person_of("张晓1990年从警,在乘警支队工作了20个年头。")
     assert (person.joined_year, person.years_served) == (1990, 20)
+
+
+@pytest.mark.parametrize("body, years", [
+    ("张晓至今已经坚持了11年。", 11),  # a verb of work or of staying, then the length closing the clause
+    ("张晓在养路工的岗位上已经35年了，很少休息。", 35),  # at a post, the length with no verb
+    ("这片山区，她的双脚已经走了26年了。", 26),  # 走 on a route named before it
+    ("张晓如今已经在护理岗位上走过20个年头。", 20),
+    ("张晓说,他当货车司机8个年头,这8年的中秋都在路上。", 8),  # the job between the verb and the length
+    ("张晓开了20年出租车，认识很多老乘客。", 20),  # a trade's verb with 了, the length before its object
+    ("张晓已有17年社区工作经验。", 17),  # years of experience
+    ("张晓说，从6年前入职那一刻开始，她每天都在练习。", 6),  # a joining N years ago
+])
+def test_a_length_closing_a_clause_of_work_is_the_years_served(body, years):
+    person = person_of(body)
+    assert person.years_served == years
+    assert person.served_evidence and body.startswith(person.served_evidence.rstrip("。"))
+
+
+@pytest.mark.parametrize("body", [
+    "张晓的老伴已经走了三年了。",  # 走 without a route: to die, and not hers anyway
+    "张晓已经三年没回家过年了。",  # a length of absence
+    "张晓今年55岁，结婚已经30年了。",  # no work
+    "张晓在这里生活了20年。",
+    "张晓坚持了三年的晨跑。",  # a habit: the length does not close the clause
+    "张晓曾是一名话务员，而且有近30年的话务员经历。",  # a former trade's experience
+    "张晓开的这家有近30年历史的老店很有名。",  # the shop's age
+    "张晓说：“这三年的春节假期，我都在岗位上。”",  # a count of holidays
+    "当地人已经等了8年，张晓很着急。",  # 当地, no job
+])
+def test_lengths_that_are_no_ones_service(body):
+    assert person_of(body).years_served is None
+
+
+def test_one_length_is_read_once():
+    """A length inside a longer reading (在某站已经干了两年) is not read again for a name nearer to it."""
+    analysis = analysed("话务员张晓:认真工作\n张晓后来辞职当上了配送员，在城东李明配送站已经干了两年。")
+    found = {p.name: p.years_served for p in people(analysis)}
+    assert found.get("张晓") == 2 and not found.get("李明")
