@@ -23,20 +23,26 @@ from .text import Sentence, normalize
 TIME_UNITS = ("个小时", "小时", "分钟", "个星期", "个月", "天", "年", "岁")
 PERSON_MEASURES = ("名", "位", "人")
 MEASURE_WORDS = ("个", "名", "位", "次", "件", "通", "台", "户", "人", "条", "项", "起", "元", "万元", "份",
-                 "遍", "所", "辆", "部", "家", "张", "本", "套", "公里", "米", "斤", "批", "场", "单")
+                 "遍", "所", "辆", "部", "家", "张", "本", "套", "公里", "米", "斤", "批", "场", "单",
+                 # trips, flights, rounds and the containers of a day's work (一天4趟, 每天为10多架飞机“体检”,
+                 # 每天送200多袋, 每晚巡查3轮)
+                 "趟", "架次", "架", "车次", "班次", "圈", "轮", "袋", "箱", "桶", "盒", "桌", "封", "票", "间", "篇")
 _UNIT_RE = re.compile(
     "(?P<unit>" + "|".join(sorted(TIME_UNITS + MEASURE_WORDS, key=len, reverse=True)) + ")"
     r"(?P<more>多|余)?(?P<around>左右|上下|出头)?"
 )
 # 每天 / 一天 / 一个月 / 一年 ... before a number: the period the quantity is per. A night comes once
 # a day: 每晚 is the working day of a night worker (平均每晚会有30单).
-_PERIOD_RE = re.compile(r"每天|每日|天天|日均|每晚|每夜|每周|每星期|每个月|每月|月均|每年|年均|一天|一周|一个星期|一个月|一年")
-DAILY_PERIODS = frozenset({"每天", "每日", "天天", "日均", "每晚", "每夜", "一天"})
+# A shift is the working day of a shift worker too (每个班12个小时，要接100多个电话).
+_PERIOD_RE = re.compile(r"每天|每日|天天|日均|每晚|每夜|每个班|每班|一个班|每周|每星期|每个月|每月|月均|每年|年均|"
+                        r"一天|一周|一个星期|一个月|一年")
+DAILY_PERIODS = frozenset({"每天", "每日", "天天", "日均", "每晚", "每夜", "每个班", "每班", "一个班", "一天"})
 # An amount per period named earlier in the sentence, whose value comes later: 他每天收发快递的数量
 # 相比于往常增加了一倍，能达400多单.
 _PERIOD_AMOUNT_RE = re.compile(r"(?P<period>每天|每日|日均|每晚)[^，,。；;：:]{0,10}的?(?:数量|工作量|单量|件量|量)")
 # Measure words that name what they count: 单 is an order (订单, 运单), so 一天能接30多单 counts orders.
-SELF_COUNTING = ("单",)
+SELF_COUNTING = ("单", "趟", "架次", "车次", "班次", "圈", "轮")
+_QUOTED_RE = re.compile(r"[“\"「『]([^”\"」』，,。]{1,10})[”\"」』]")
 _PHONE_RE = re.compile(r"\d{3,4}[-－]\d{4,8}|\d{7,}")
 _NOUN_TAGS = ("n", "nz", "nt", "ns", "ng")  # jieba noun tags that can name what is counted
 
@@ -103,7 +109,11 @@ def _sentence_facts(article: Article, sentence: Sentence, tokens: list[Token], e
         approx_words = [w for w in (unit.group("more"), unit.group("around")) if w]
         high = None if unit.group("more") else number.high
         counted = _counted(unit_text, tokens, start, end)
-        period = _period(_clause_before(text, number.start)) or _amount_period(text[:number.start])
+        quoted = _QUOTED_RE.match(text, unit.end())
+        if counted is None and quoted:
+            counted = quoted.group(1)  # 日均完成700余次“手指口呼”: a quoted term after the measure word
+        period = (_period(_clause_before(text, number.start)) or _amount_period(text[:number.start])
+                  or _shift_period(text[:number.start]))
         if counted is None and previous is not None:
             counted, borrowed_period = _asked_before(article, previous, previous_tokens)
             period = period or borrowed_period
@@ -207,6 +217,21 @@ def _amount_period(before: str) -> str | None:
     if any(_UNIT_RE.match(between, number.end) for number in find_numbers(between)):
         return None
     return matches[-1].group("period")
+
+
+def _shift_period(before: str) -> str | None:
+    """A period that an earlier clause of the sentence gives a length of time (每个班12个小时，要接100多个
+    电话; 每天工作10个小时，能送80多单): the working day it measures is the period of what follows,
+    when nothing but that length stands between them."""
+    matches = list(_PERIOD_RE.finditer(before))
+    if not matches:
+        return None
+    between = before[matches[-1].end():]
+    units = [_UNIT_RE.match(between, number.end) for number in find_numbers(between)]
+    hours = [u for u in units if u and u.group("unit") in ("个小时", "小时")]
+    if len(hours) != 1 or any(u and u.group("unit") not in ("个小时", "小时") for u in units):
+        return None
+    return matches[-1].group(0)
 
 
 def _asked_before(article: Article, previous: Sentence, tokens: Sequence[Token]) -> tuple[str | None, str | None]:

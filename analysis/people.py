@@ -34,15 +34,24 @@ from .text import Sentence, normalize
 # (转岗到, 调到: a transfer into the post is its start; 摆起了这个菜摊: V起 of a trade, to begin it.)
 _JOIN_RE = re.compile(r"进入|加入|入职|走进|走上|来到|到岗|参加[^，,。]{0,4}工作|就在|开始在|从事|干起|当上|当起|来当|入行|"
                       r"做起|摆起|开起|转岗到|调到|调入|调任|(?:从警|从教|从医|从军)(?![\d一二三四五六七八九十两])|"
-                      r"正式成为|接触到[^，,。]{0,8}这一行|(?:首批|第一批)[^，,。]{0,8}?[员工警兵师者](?![\u4e00-\u9fff])")
+                      r"正式成为|接触到[^，,。]{0,8}这一行|(?:首批|第一批)[^，,。]{0,8}?[员工警兵师者](?![\u4e00-\u9fff])|"
+                      # posted to a post (下派到…村担任第一书记), or going somewhere to work there (到…机场工作,
+                      # 毕业到…三队当维修电工; not 收到, 得到, 看到 …), or becoming one of a trade (从一名建筑工人成为环卫工人,
+                      # 来到抚远市成为一名快递员; not 成为全国劳动模范, 成为一名党员)
+                      r"下派|选派|派驻|被派到|担任|"
+                      r"(?<![收得遇想看听感受达直等提找迟])到[^，,。]{1,16}?(?:工作|上班|任职)(?=的|了|以来|至今|[^\u4e00-\u9fff]|$)|"
+                      r"(?<![收得遇想看听感受达直等提找迟])到[^，,。]{1,16}?(?:当|担任)(?![时地年天日初然])|"
+                      r"成为(?:了)?(?:一名|一位|一个)?[^，,。]{0,8}?(?:员|工|工人|师|警|兵|医生|护士|司机|书记|干部|主任|所长|队长|站长)"
+                      r"(?<!党员)(?<!团员)(?<!会员)(?<!委员)(?<!劳模)(?![\u4e00-\u9fff])")
 # A year that dates another life event (2016年大学毕业的周蓝蓝 …) does not date the joining,
 _OTHER_EVENT_RE = re.compile(r"毕业|出生|结婚|退休|退伍|转业|下岗|生下")
 # 今年55岁的张合义: a date that gives an age dates no joining.
 _AGE_AFTER_RE = re.compile(r"的?(?:\d+|[一二三四五六七八九十]{1,3})(?:多)?岁")
 # 他曾经在骑士队当了五年的助教: a former job (曾, 曾经), whose years are not this one's.
-_FORMER_RE = re.compile(r"曾经|曾(?=[在任是当做干于])")
+_FORMER_RE = re.compile(r"曾经|曾(?=[在任是当做干于担从])")
 # unless it is the degree right before the first job: 毕业后…走进, 毕业的X第一次走进.
-_FIRST_JOB_RE = re.compile(r"毕业(?:后|之后|以后|就|即|参加)|毕业的.{0,12}(?:第一次|首次|初次)")
+_FIRST_JOB_RE = re.compile(r"毕业(?:后|之后|以后|就|即|参加)|毕业的.{0,12}(?:第一次|首次|初次)"
+                           r"|毕业[，,]?(?:到|进入|来到|加入|入职|走上|走进|分配|考入|成为)")  # 博士毕业，进入某厂; 毕业到某队当电工
 # 今年是她从事热线工作的第7个年头: the year of the job, counted (years served), not its start.
 _ORDINAL_YEAR_RE = re.compile(r"[^，,。]{0,12}?的第(?:\d+|[一二三四五六七八九十两]{1,3})(?:个年头|年)")
 # What is entered is a home, a shop or a period, not a post: a visit (来到…林婆婆的家中, 走进了她的店里)
@@ -144,6 +153,7 @@ _PREDICATE_RE = re.compile(rf"(?:是|成为|作为)(?:一名|一位|一个|个|�
 _IS_RE = re.compile("(?:也|就|正|便)?是")
 _NUMBER_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9", "n10", "n11", "n12")
 _MORE_GROUPS = ("more", "more2", "more3", "more4", "more5", "more7", "more8")
+_CLAUSE_MARKS = "，,；;：:。！？!?"
 _CLOSING = "。！？!?…；;”\"』」)）"
 MAX_QUALIFIED_ROLE = 6  # 有20多年工龄的老乘务员张国强: a role word at most this long between 的 and the name
 MAX_YEAR_TO_VERB = 40  # characters between the year and the verb of joining, at most
@@ -275,6 +285,17 @@ class _Referents:
             return after[0].person
         return self._default(sentence)
 
+    def place_subject(self, sentence: Sentence, offset: int) -> bool:
+        """The clause of `offset` opens with a place or an organisation (郑州市120急救一天会派四百多趟):
+        its figure is that body's, not that of a person named before the clause."""
+        text = self.article.text
+        cut = max(text.rfind(mark, sentence.start, offset) for mark in _CLAUSE_MARKS)
+        start = max(cut + 1, sentence.start)
+        while start < offset and text[start].isspace():
+            start += 1
+        index = int(np.searchsorted(self.tokens.start, start))
+        return index < len(self.tokens) and self.tokens.start[index] == start and self.tokens.pos[index] in ("ns", "nt")
+
     def qualified(self, end: int) -> str | None:
         """有20多年工龄的张国强 / 从警20年的老民警李建国: a phrase ending at `end` that qualifies the name
         right after it (的, then at most a role word) is that person's."""
@@ -290,6 +311,9 @@ class _Referents:
         """The people a date or a length of service at `offset` is about: as `at`, with companions
         left out, and every person of a joined subject (朱敏才和妻子孙丽娜，来贵州支教已经整整九年了;
         张三、李四从警20年): a date or a length said of two people is each one's."""
+        pair = self._pair(sentence, offset)
+        if pair:
+            return pair
         person = self.at(sentence, offset, companions=True)
         if person is None:
             return []
@@ -305,6 +329,23 @@ class _Referents:
             if name and name not in people:
                 people.insert(0, name)
         return people
+
+    def _pair(self, sentence: Sentence, offset: int) -> list[str]:
+        """他俩/她俩/两人 as whom `offset` is about (the last reference before it, else the first after
+        it): the two people last named together (和平和霍建平…。自2004年…以来，他俩…)."""
+        text = self.article.text
+        refs = self.references(sentence, offset)
+        ref = refs[-1] if refs else next(iter(self.references(sentence, sentence.end, since=offset, at=offset)), None)
+        if ref is None or not (ref.kind == "pronoun" and text[ref.end:ref.end + 1] == "俩"):
+            return []
+        for where in (sentence, self.sentences[sentence.index - 1] if sentence.index else None):
+            if where is None or where.section_id != sentence.section_id:
+                break
+            names = [r for r in self.references(where, min(where.end, ref.start)) if r.kind == "name"]
+            for earlier, later in zip(reversed(names[:-1]), reversed(names)):
+                if earlier.person != later.person and _JOINED_SUBJECT_RE.fullmatch(text, earlier.end, later.start):
+                    return [earlier.person, later.person]
+        return []
 
     def _default(self, sentence: Sentence) -> str | None:
         """With no reference in the sentence: the profile's subject, the person named last in the
@@ -437,7 +478,11 @@ def _joined_years(analysis: Analysis, referents: _Referents,
                 continue
             if not (scope.start <= mention.start and mention.end <= join_at):
                 continue
+            if mention.day is not None and "年" not in mention.text:
+                continue  # a day's event, dated by month and day (2月24日，记者来到哨所): a visit, not a joining
             between = article.text[mention.end:join_at]
+            if _FORMER_RE.search(article.text[mention.end:join_at + 1]):  # (曾 needs the verb after it)
+                break  # 2005年曾担任…: a former post
             # (the verb's first characters too: 毕业参加工作 is the degree right before the first job)
             other_event = _OTHER_EVENT_RE.search(between) and not _FIRST_JOB_RE.search(
                 article.text[mention.end:join_at + 2])
@@ -553,7 +598,8 @@ def _workloads(analysis: Analysis, referents: _Referents, facts: list[Fact]) -> 
             continue
         sentence = by_index.get(fact.sentence_start)
         person = referents.at(sentence, fact.start) if sentence else None
-        if person is None:
+        if person is None or not referents.references(sentence, fact.start) and referents.place_subject(
+                sentence, fact.start):
             continue
         result.setdefault(person, []).append(Workload(
             fact.profile_id, "", person, None, fact.low, fact.high, fact.approx, fact.counted, fact.period,

@@ -405,3 +405,52 @@ def test_one_length_is_read_once():
     analysis = analysed("话务员张晓:认真工作\n张晓后来辞职当上了配送员，在城东李明配送站已经干了两年。")
     found = {p.name: p.years_served for p in people(analysis)}
     assert found.get("张晓") == 2 and not found.get("李明")
+
+
+@pytest.mark.parametrize("body, year", [
+    ("2018年4月，张晓下派到东岭村担任第一书记。", 2018),  # posted to a post
+    ("张晓是2006年到市机场安检站工作的老员工。", 2006),  # going somewhere to work there
+    ("1997年，张晓毕业到矿上综采队当维修电工。", 1997),  # the degree, then the first job
+    ("2009年，张晓博士毕业，进入汽车研究院。", 2009),
+    ("2003年，37岁的张晓从一名建筑工人成为环卫工人。", 2003),  # becoming one of a trade
+    ("2017年，张晓从外地来到县城成为一名快递员。", 2017),
+])
+def test_joining_a_post_in_more_words(body, year):
+    person = person_of(body)
+    assert person.joined_year == year
+    assert person.joined_evidence and body.startswith(person.joined_evidence.rstrip("。"))
+
+
+@pytest.mark.parametrize("body", [
+    "2月24日，记者来到张晓所在的哨所。",  # a day's visit, dated by month and day
+    "7月30日一早，张晓带领家人来到果园采摘。",
+    "1990年，张晓成为一名共产党员。",  # a membership, not a trade
+    "2010年，张晓被评为劳动模范，成为全省劳模。",  # an honour
+    "2005年，张晓曾担任村会计。",  # a former post
+    "2016年，张晓收到了一份工作邀请。",  # 收到, no going somewhere
+])
+def test_dates_that_join_no_post(body):
+    assert person_of(body).joined_year is None
+
+
+def test_a_pair_pronoun_is_both_people_last_named_together():
+    analysis = analysed("话务员张晓:认真工作\n张晓和李明是老搭档。自2004年到供电所从事线路维修工作以来，他俩每年除夕都在岗位上。",
+                        published="2019-02")
+    found = {p.name: p.joined_year for p in people(analysis)}
+    assert found.get("张晓") == 2004 and found.get("李明") == 2004
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("张晓一天要跑4趟，往返8个来回。", (4, "趟", "一天")),  # trips count themselves, like 单
+    ("张晓每个班12个小时，要接100多个电话。", (100, "电话", "每个班")),  # a shift is a working day
+    ("张晓日均完成700余次“手指口呼”。", (700, "手指口呼", "日均")),  # a quoted term after the measure word
+])
+def test_more_daily_workloads(body, expected):
+    person = person_of(body)
+    assert [(w.low, w.counted, w.period) for w in person.daily_workload][:1] == [expected]
+    assert all(person.daily_workload[0].text in body for _ in [0])
+
+
+def test_a_figure_of_a_place_or_body_opening_its_clause_is_no_ones():
+    person = person_of("张晓告诉记者，长假期间工作量有所下降。平时，苏州市急救中心一天会派三百多趟车。")
+    assert person.daily_workload == ()
