@@ -26,7 +26,8 @@ MEASURE_WORDS = ("个", "名", "位", "次", "件", "通", "台", "户", "人", 
                  "遍", "所", "辆", "部", "家", "张", "本", "套", "公里", "米", "斤", "批", "场", "单",
                  # trips, flights, rounds and the containers of a day's work (一天4趟, 每天为10多架飞机“体检”,
                  # 每天送200多袋, 每晚巡查3轮)
-                 "趟", "架次", "架", "车次", "班次", "圈", "轮", "袋", "箱", "桶", "盒", "桌", "封", "票", "间", "篇")
+                 "趟", "架次", "架", "车次", "班次", "圈", "轮", "袋", "箱", "桶", "盒", "桌", "封", "票", "间", "篇",
+                 "块")  # 每天销售冰块2000块左右 (not 200块钱: money, see _skip)
 _UNIT_RE = re.compile(
     "(?P<unit>" + "|".join(sorted(TIME_UNITS + MEASURE_WORDS, key=len, reverse=True)) + ")"
     r"(?P<more>多|余)?(?P<around>左右|上下|出头)?"
@@ -140,6 +141,8 @@ def _skip(number: NumberSpan, unit: re.Match, text: str, codes: list[tuple[int, 
         return True
     if any(s < number.end and number.start < e for s, e in codes):
         return True
+    if unit.group("unit") == "块" and text[unit.end():unit.end() + 1] == "钱":
+        return True  # 200块钱 is money
     # a bare 一 is an article or a period (一名话务员, 有一天, 一年365天), unless approximate (一年多)
     if number.text == "一" and not (unit.group("more") or unit.group("around")):
         return True

@@ -38,7 +38,7 @@ _JOIN_RE = re.compile(r"进入|加入|入职|走进|走上|来到|到岗|参加[
                       # posted to a post (下派到…村担任第一书记), or going somewhere to work there (到…机场工作,
                       # 毕业到…三队当维修电工; not 收到, 得到, 看到 …), or becoming one of a trade (从一名建筑工人成为环卫工人,
                       # 来到抚远市成为一名快递员; not 成为全国劳动模范, 成为一名党员)
-                      r"下派|选派|派驻|被派到|担任|"
+                      r"下派|选派|派驻|被派到|担任|进厂|进矿|"
                       r"(?<![收得遇想看听感受达直等提找迟])到[^，,。]{1,16}?(?:工作|上班|任职)(?=的|了|以来|至今|[^\u4e00-\u9fff]|$)|"
                       r"(?<![收得遇想看听感受达直等提找迟])到[^，,。]{1,16}?(?:当|担任)(?![时地年天日初然])|"
                       r"成为(?:了)?(?:一名|一位|一个)?[^，,。]{0,8}?(?:员|工|工人|师|警|兵|医生|护士|司机|书记|干部|主任|所长|队长|站长)"
@@ -51,7 +51,8 @@ _AGE_AFTER_RE = re.compile(r"的?(?:\d+|[一二三四五六七八九十]{1,3})(?
 _FORMER_RE = re.compile(r"曾经|曾(?=[在任是当做干于担从])")
 # unless it is the degree right before the first job: 毕业后…走进, 毕业的X第一次走进.
 _FIRST_JOB_RE = re.compile(r"毕业(?:后|之后|以后|就|即|参加)|毕业的.{0,12}(?:第一次|首次|初次)"
-                           r"|毕业[，,]?(?:到|进入|来到|加入|入职|走上|走进|分配|考入|成为)")  # 博士毕业，进入某厂; 毕业到某队当电工
+                           r"|毕业[，,]?(?:到|进入|来到|加入|入职|走上|走进|分配|考入|成为)"
+                           r"|毕业的[^，,。]{1,12}?(?:进入|加入|来到|走进|走上|入职|进厂|进矿)")  # 博士毕业，进入某厂; 毕业到某队当电工
 # 今年是她从事热线工作的第7个年头: the year of the job, counted (years served), not its start.
 _ORDINAL_YEAR_RE = re.compile(r"[^，,。]{0,12}?的第(?:\d+|[一二三四五六七八九十两]{1,3})(?:个年头|年)")
 # What is entered is a home, a shop or a period, not a post: a visit (来到…林婆婆的家中, 走进了她的店里)
@@ -77,9 +78,9 @@ _NUMBER = _years("n")
 # What a length of years is not: a date (三年前), a thing's age (近30年历史的老店), the count of a
 # holiday spent somewhere (这三年的春节).
 _NOT_SERVICE = r"(?!前|的?(?:历史|春节|除夕|中秋|假期|寒假|暑假|年夜饭))"
-# A stated length of service: 入职四年, 工作了8年, 做了七年 (these also date the joining) …
+# A stated length of service: 入职四年, 入行七年, 入伍52年, 工作了8年, 做了七年 (these also date the joining) …
 _TENURE_RE = re.compile(
-    rf"(?:入职|从业|工作了?|干了|做了|当了|坚守了?|在[^，,。]{{1,12}}(?:工作|干|做|当)了?){_NUMBER}(?:个年头|年)(?P<more>多|余)?(?!前)")
+    rf"(?:入职|入行|入伍|参军|从业|工作了?|干了|做了|当了|坚守了?|在[^，,。]{{1,12}}(?:工作|干|做|当)了?){_NUMBER}(?:个年头|年)(?P<more>多|余)?(?!前)")
 # … and 三年多的时光, 5年中, 6年下来, 两年多来, 20多年间, 在中心工作的五年, 担任民警的3年时间 (years served only).
 _SERVED_RE = re.compile(
     rf"(?:(?:工作|担任[^，,。]{{1,10}})的|这|近){_years('n')}年(?P<more>多|余)?{_NOT_SERVICE}"
@@ -93,7 +94,7 @@ _SERVED_RE = re.compile(
 # states the count of years (从警的第9个年头, 成为快递员的第七年, 至今已是第7个年头, 当出租车司机第12个年头: without
 # 的 only before 个年头); 在天山南北行走了四十多年 as 在讲台上站了三十三年.
 _SERVED_IDIOM_RE = re.compile(
-    rf"一[\u4e00-\u9fff][，,]?就是{_years('n')}(?:多|余)?(?:个年头|年)(?P<more>多|余)?"
+    rf"一(?![住等病躺睡])[\u4e00-\u9fff][，,]?就是{_years('n')}(?:多|余)?(?:个年头|年)(?P<more>多|余)?"
     rf"|(?:从医|从警|从教|任教|执教|从军|扎根[^，,。]{{1,8}}|从事[^，,。]{{1,8}}?|服务了?)(?:了|已经|已|有)?"
     rf"{_years('n2')}(?:多|余)?[年载](?P<more2>多|余)?(?!前)"
     rf"|{_years('n11')}(?:多|余)?年如一日"
@@ -102,7 +103,7 @@ _SERVED_IDIOM_RE = re.compile(
     rf"{_years('n3')}(?:多|余)?(?:个年头|年)(?P<more3>多|余)?(?!前)"
     rf"|(?:当|做|干)[^，,。]{{1,10}}?{_years('n4')}年(?P<more4>多|余)?了"
     rf"|在[^，,。]{{1,12}}?(?:站|守|待|坚守|扎根|行走|走)了{_years('n5')}(?:多|余)?年(?P<more5>多|余)?"
-    rf"|(?:已经|已)有{_years('n6')}个年头"
+    rf"|(?:已经|已)有{_years('n6')}个年头(?!没|未)"
     rf"|{_years('n7')}(?:多|余)?年(?P<more7>多|余)?(?:的)?(?:[\u4e00-\u9fff]{{0,4}}?生涯|警龄|教龄|工龄|军龄)"
     rf"|(?:警龄|教龄|工龄|军龄)(?:已经|已有|已|有|长达|达)*{_years('n8')}年(?P<more8>多|余)?"
     rf"|(?:从事|成为|从警|从医|从教|执教|任教|工作|干|当|做|坚守|扎根|入职|加入|来到|参加)[^，,。]{{0,12}}?"
@@ -129,7 +130,10 @@ _ROUTE_RE = re.compile(r"在|这片|这条|这段|这里")
 # 已有17年村务工作经验, 有近30年的话务员经历: years of experience in a trade (a former trade if 曾
 # anywhere before it in the sentence: 曾是一名话务员，而且有近30年的话务员经历).
 _EXPERIENCE_RE = re.compile(
-    rf"(?:有|具有|拥有|积累了)(?:近|超过|了)?{_years('n')}(?:多|余)?年(?P<more>多|余)?的?[^，,。]{{0,8}}?(?:经验|经历|资历)")
+    rf"(?:有|具有|拥有|积累了|超过|长达)(?:近|超过|了)?{_years('n')}(?:多|余)?[年载](?P<more>多|余)?的?[^，,。]{{0,8}}?"
+    r"(?:经验|经历|资历)")
+# 15年从事特殊教育, 30年坚守乡村: a length put before a verb of a long work (headline style).
+_LEADING_RE = re.compile(rf"{_years('n')}(?:多|余)?[年载](?P<more>多|余)?(?:来)?(?:从事|坚守|扎根|投身|深耕|致力于|奋战在)")
 # 从6年前入职那一刻开始: a joining N years ago is N years served (and dates the joining).
 _AGO_RE = re.compile(rf"{_years('n')}年前")
 # People other than the one a sentence is about, who could be the subject of its verb.
@@ -283,6 +287,8 @@ class _Referents:
         after = self.references(sentence, sentence.end, since=offset, at=offset)
         if after and after[0].kind == "name":
             return after[0].person
+        if after and after[0].kind == "group" and after[0].start - offset <= MAX_QUALIFIED_ROLE:
+            return None  # 40年来团队累计完成…: the group's, right after the phrase
         return self._default(sentence)
 
     def place_subject(self, sentence: Sentence, offset: int) -> bool:
@@ -459,7 +465,12 @@ def _joined_years(analysis: Analysis, referents: _Referents,
             continue
         started = _STARTED_RE.search(norm.text)
         if started:
-            person = _started_by(referents, sentence, norm.to_source(started.end(), started.end())[0])
+            at = norm.to_source(started.end(), started.end())[0]
+            person = _started_by(referents, sentence, at)
+            if person is None and _STARTED_WORK_RE.match(article.text, at, sentence.end) and not _FORMER_RE.search(
+                    article.text, sentence.start, at):
+                # 从2002年开始干这行: whom the sentence is about before the year
+                person = referents.at(sentence, norm.to_source(started.start(), started.start())[0])
             if person and person not in found:
                 found[person] = (int(started.group("year") or started.group("year2")), sentence)
                 continue
@@ -553,6 +564,7 @@ def _years_served(analysis: Analysis, referents: _Referents) -> dict[str, tuple[
         matches += [(m, False) for m in experience if m.span() not in former]
         matches = [(m, tenure) for m, tenure in matches if not any(s <= m.start() < e for s, e in former)]
         matches += [(m, True) for m in _AGO_RE.finditer(norm.text) if _joins_after(norm.text, m.end())]
+        matches += [(m, False) for m in _LEADING_RE.finditer(norm.text)]
         asked = _asked(analysis, sentence)
         if asked and _ASK_HOW_LONG_RE.search(asked):  # 记者：连续多少年了？ / 李冬生：连续27年了。
             matches += [(m, False) for m in _YEARS_RE.finditer(norm.text)][:1]
@@ -583,8 +595,12 @@ def _years_served(analysis: Analysis, referents: _Referents) -> dict[str, tuple[
 
 def _joins_after(text: str, end: int) -> bool:
     """A verb of joining a post right after `end` (6年前入职, 三年前来到热线), not a visit or a phase."""
-    joining = _JOIN_RE.match(text, end + (text[end:end + 1] in ",，"))
-    return bool(joining) and not _NO_POST_RE.match(text, joining.end())
+    start = end + (text[end:end + 1] in ",，")
+    joining = _JOIN_RE.search(text, start, start + 4 + 16)
+    # (the verb first, or after a short subject: 4年前，我入职了; 三年前她加入了热线)
+    if not joining or joining.start() - start > 4 or re.search(r"[，,。；;]", text[start:joining.start()]):
+        return False
+    return not _NO_POST_RE.match(text, joining.end())
 
 
 def _workloads(analysis: Analysis, referents: _Referents, facts: list[Fact]) -> dict[str, list[Workload]]:

@@ -454,3 +454,32 @@ def test_more_daily_workloads(body, expected):
 def test_a_figure_of_a_place_or_body_opening_its_clause_is_no_ones():
     person = person_of("张晓告诉记者，长假期间工作量有所下降。平时，苏州市急救中心一天会派三百多趟车。")
     assert person.daily_workload == ()
+
+
+@pytest.mark.parametrize("body, year, years", [
+    ("1986年，高中毕业的张晓进入煤矿，成为一名绞车司机。", 1986, None),  # the degree qualifying the name, then the job
+    ("张晓是1998年进厂的老钳工。", 1998, None),
+    ("张晓从2002年开始干这行，跑遍了全国。", 2002, None),  # the verb right after the year, the person before it
+    ("入行七年，张晓跑过全国大半的地方。", 2010, 7),
+    ("张晓入伍22年，参加过多次演习。", 1995, 22),
+    ("超过12载的从医经历让张晓走遍了山村。", None, 12),
+    ("张晓15年从事特殊教育，从不言累。", None, 15),  # a length before the verb (headline style)
+    ("“4年前，我入职了。”张晓说。", 2013, 4),  # a joining N years ago, its subject between
+])
+def test_more_words_of_joining_and_of_years(body, year, years):
+    person = person_of(body)
+    assert (person.joined_year, person.years_served) == (year, years)
+
+
+@pytest.mark.parametrize("body", [
+    "张晓已经有6个年头没有回老家过年了。",  # an absence
+    "张晓父女在车库里安了家，一住就是12年。",  # living somewhere, not working
+    "张晓是院长。40年来团队累计完成近2万台手术。",  # the team's, named right after the length
+])
+def test_more_lengths_that_are_no_ones_service(body):
+    assert person_of(body).years_served is None
+
+
+def test_pieces_are_counted_but_money_is_not():
+    assert [(w.low, w.counted) for w in person_of("张晓每天销售冰块2000块左右。").daily_workload] == [(2000, "冰块")]
+    assert person_of("张晓每天能挣200块钱。").daily_workload == ()
