@@ -96,6 +96,7 @@ def _sentence_facts(article: Article, sentence: Sentence, tokens: list[Token], e
     text = norm.text
     codes = [m.span() for m in _PHONE_RE.finditer(text)]
     person = _person(article, sentence.section_id)
+    line_period = _line_period(article, previous, sentence)
     facts = []
     for number in find_numbers(text):
         unit = _UNIT_RE.match(text, number.end)
@@ -115,6 +116,8 @@ def _sentence_facts(article: Article, sentence: Sentence, tokens: list[Token], e
             counted = quoted.group(1)  # 日均完成700余次“手指口呼”: a quoted term after the measure word
         period = (_period(_clause_before(text, number.start)) or _amount_period(text[:number.start])
                   or _shift_period(text[:number.start]))
+        if period is None and line_period and not any(mark in text[:number.start] for mark in ",，;；:："):
+            period = line_period  # the line before ends with no punctuation: the same clause, set line by line
         if counted is None and previous is not None:
             counted, borrowed_period = _asked_before(article, previous, previous_tokens)
             period = period or borrowed_period
@@ -220,6 +223,16 @@ def _amount_period(before: str) -> str | None:
     if any(_UNIT_RE.match(between, number.end) for number in find_numbers(between)):
         return None
     return matches[-1].group("period")
+
+
+def _line_period(article: Article, previous: Sentence | None, sentence: Sentence) -> str | None:
+    """The period of the last clause of the line before `sentence`, when that line ends with no
+    punctuation at a line break: a clause set line by line (韩某每天在货舱内 / 将1000件行李搬上搬下)."""
+    if previous is None or previous.text.rstrip()[-1:] in "。！？!?…；;：:，,”\"』」)）" or (
+            "\n" not in article.text[previous.end:sentence.start]):
+        return None
+    before = normalize(article.text, previous.start, previous.end).text
+    return _period(_clause_before(before, len(before)))
 
 
 def _shift_period(before: str) -> str | None:

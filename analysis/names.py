@@ -223,7 +223,7 @@ def _surname_and_rare_character(tokens) -> set[int]:
 
 
 @per_analysis
-def _caption_sentences(analysis: Analysis) -> tuple[Sentence, ...]:
+def caption_sentences(analysis: Analysis) -> tuple[Sentence, ...]:
     """The sentences of photo captions, which the analysis leaves out of its sentences (a photo
     story names its people only there: 火车站铁路值班员庞忠鹤。东北网记者 郑超 摄), numbered after
     the body's."""
@@ -280,7 +280,7 @@ def _lac_candidates(analysis: Analysis) -> dict[str, int]:
         return bool(traces) and all(any(trace in n for n in names) for trace in traces)
 
     candidates = [analysis.sentences[index] for index in _candidate_sentences(analysis)]
-    captions = [c for c in _caption_sentences(analysis) if _caption_hint(c.text)]
+    captions = [c for c in caption_sentences(analysis) if _caption_hint(c.text)]
     for caption in captions:  # captions have no tokens of the analysis: jieba's hints from a cut of their own
         names_by_sentence[caption.index] = [t for t in _sentence_tokens(analysis, caption) if _name_hint(t, text)]
     candidates += captions
@@ -428,7 +428,7 @@ def _sentence_at(analysis: Analysis, offset: int) -> Sentence | None:
     sentence = analysis.sentences[index] if index >= 0 else None
     if sentence is not None and sentence.start <= offset < sentence.end:
         return sentence
-    return next((c for c in _caption_sentences(analysis) if c.start <= offset < c.end), None)
+    return next((c for c in caption_sentences(analysis) if c.start <= offset < c.end), None)
 
 
 @per_analysis

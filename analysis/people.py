@@ -24,7 +24,7 @@ from .corpus import Article, Profile
 from .dates import DateMention, extract_dates, published_date
 from .facts import DAILY_PERIODS, TIME_UNITS, Fact, extract_facts
 from .lexicon import HAN
-from .names import NameMention, PersonName, story_people
+from .names import NameMention, PersonName, caption_sentences, story_people
 from .numerals import read_numeral
 from .pipeline import Analysis, per_analysis, table
 from .quotes import Quote, extract_quotes
@@ -39,7 +39,8 @@ _JOIN_RE = re.compile(r"进入|加入|入职|走进|走上|来到|到岗|参加[
                       # 毕业到…三队当维修电工; not 收到, 得到, 看到 …), or becoming one of a trade (从一名建筑工人成为环卫工人,
                       # 来到抚远市成为一名快递员; not 成为全国劳动模范, 成为一名党员)
                       r"下派|选派|派驻|被派到|担任|进厂|进矿|"
-                      r"(?<![收得遇想看听感受达直等提找迟])到[^，,。]{1,16}?(?:工作|上班|任职)(?=的|了|以来|至今|[^\u4e00-\u9fff]|$)|"
+                      r"(?:(?<![收得遇想看听感受达直等提找迟])到|前往|奔赴)[^，,。]{1,16}?(?:工作|上班|任职|支教|任教)"
+                      r"(?=的|了|以来|至今|[^\u4e00-\u9fff]|$)|"
                       r"(?<![收得遇想看听感受达直等提找迟])到[^，,。]{1,16}?(?:当|担任)(?![时地年天日初然])|"
                       r"成为(?:了)?(?:一名|一位|一个)?[^，,。]{0,8}?(?:员|工|工人|师|警|兵|医生|护士|司机|书记|干部|主任|所长|队长|站长)"
                       r"(?<!党员)(?<!团员)(?<!会员)(?<!委员)(?<!劳模)(?![\u4e00-\u9fff])")
@@ -55,9 +56,9 @@ _FIRST_JOB_RE = re.compile(r"毕业(?:后|之后|以后|就|即|参加)|毕业�
                            r"|毕业的[^，,。]{1,12}?(?:进入|加入|来到|走进|走上|入职|进厂|进矿)")  # 博士毕业，进入某厂; 毕业到某队当电工
 # 今年是她从事热线工作的第7个年头: the year of the job, counted (years served), not its start.
 _ORDINAL_YEAR_RE = re.compile(r"[^，,。]{0,12}?的第(?:\d+|[一二三四五六七八九十两]{1,3})(?:个年头|年)")
-# What is entered is a home, a shop or a period, not a post: a visit (来到…林婆婆的家中, 走进了她的店里)
-# or a phase (2023年春运已经进入返程客流高峰).
-_NO_POST_RE = re.compile(r"了?[^，,。]{0,14}?(?:家中|家里|的家|店里|病房|高峰|阶段|节奏|战备)")
+# What is entered is a home, a shop or a period, not a post: a visit (来到…林婆婆的家中, 走进了她的店里),
+# a phase (2023年春运已经进入返程客流高峰) or a city to make a living in (来到南京打拼).
+_NO_POST_RE = re.compile(r"了?[^，,。]{0,14}?(?:家中|家里|的家|店里|病房|高峰|阶段|节奏|战备|打拼|闯荡|谋生|定居|安家)")
 _SINCE_RE = re.compile(r"从(?P<year>\d{4})年(?:起|开始)?(?:到现在|至今|到今天)")
 # A year the person's work starts from: 从2022年开始，他扎根网格; 2013年开始倪海兵担任…; 自2006年成立社区
 # 警务室后，他就一直做这项工作. The person must be the subject right after it (not 自2020年以来，大连经历了…)
@@ -144,6 +145,8 @@ _OTHER_PERSON_RE = re.compile(r"同事|丈夫|妻子|女儿|儿子|孩子|母亲
 _WITH = "和与跟同"
 _COMPANION_RE = re.compile(r"丈夫|妻子|女儿|儿子|孩子|母亲|父亲|同事|徒弟|师傅")
 _JOINED_SUBJECT_RE = re.compile(r"[和与跟同、及](?:妻子|丈夫|爱人|老伴|同事)?")
+# 随爱心支教团队前往…: a group that someone goes along with is a companion, not whom the clause is about.
+_ALONG_RE = re.compile(r"(?:随|跟随|跟着|随同)[^，,。]{0,8}$")
 # Groups: a figure said of them is the team's (每天接听数百通电话 of 话务员们), not one person's.
 _GROUP_RE = re.compile(rf"他们|她们|我们|大家|咱们|[{HAN}]{{1,2}}们|团队|全体|整个|所有|每位|每个人|每名|各位|班组")
 # An interview's questions: when did you join (哪年参加工作的？), how many years (多少年了？).
@@ -217,7 +220,7 @@ class _Referents:
 
     def __init__(self, analysis: Analysis, persons: tuple[PersonName, ...], quotes: list[Quote]) -> None:
         self.article = analysis.article
-        self.sentences = analysis.sentences
+        self.sentences = _sentences(analysis)
         self.subjects = {section: p.name for p in persons for section in p.subject_of}
         self.main = _main_person(persons) if not self.subjects else None
         self.names = {p.name for p in persons}
@@ -247,7 +250,8 @@ class _Referents:
                                                             match.start()):
                     continue  # 郭颖楠是一名山西姑娘: the same person, described
                 if free(*match.span()):
-                    if kind == "pronoun" or not self._object(match.start()):
+                    if kind == "pronoun" or not (self._object(match.start()) or kind == "group" and _ALONG_RE.search(
+                            text, max(sentence.start, match.start() - 10), match.start())):
                         refs.append(_Reference(match.start(), match.end(), None, kind))
                     taken.append(match.span())
         around = [q for q in self.quotes if q.start <= at < q.end]
@@ -379,6 +383,12 @@ class _Referents:
         return refs[-1].person if refs and refs[-1].kind == "name" else None
 
 
+def _sentences(analysis: Analysis) -> tuple[Sentence, ...]:
+    """The body's sentences, then those of the photo captions (numbered after them): a photo story
+    states its people's years only there (凌晨0点，夜班出租车司机王某在街头等乘客。今年是王某当出租车司机第12个年头)."""
+    return tuple(analysis.sentences) + caption_sentences(analysis)
+
+
 def _main_person(persons: tuple[PersonName, ...]) -> str | None:
     """The person an article without profiles is about: named at least three times, and more
     than half of all the mentions of people."""
@@ -444,7 +454,7 @@ def _joined_years(analysis: Analysis, referents: _Referents,
     """Name -> (year, sentence): the first sentence that dates the person's joining."""
     article = analysis.article
     found: dict[str, tuple[int, Sentence]] = {}
-    for sentence in analysis.sentences:
+    for sentence in _sentences(analysis):
         norm = normalize(article.text, sentence.start, sentence.end)
         asked = _asked(analysis, sentence)
         if asked and _JOIN_RE.search(asked) and _ASK_WHEN_RE.search(asked):
@@ -509,7 +519,7 @@ def _run_on(analysis: Analysis, referents: _Referents, sentence: Sentence) -> Se
     一名宠物侦探). Line breaks end sentences, so such a clause is cut from its verb."""
     if sentence.index == 0:
         return sentence
-    previous = analysis.sentences[sentence.index - 1]
+    previous = _sentences(analysis)[sentence.index - 1]
     text = referents.article.text
     if previous.section_id != sentence.section_id or previous.text.rstrip()[-1:] in _CLOSING or (
             text[previous.end:sentence.start].count("\n") == 0):
@@ -538,7 +548,7 @@ def _asked(analysis: Analysis, sentence: Sentence) -> str | None:
     """The question just before `sentence` in its section (an interview's question), if any."""
     if sentence.index == 0:
         return None
-    previous = analysis.sentences[sentence.index - 1]
+    previous = _sentences(analysis)[sentence.index - 1]
     if previous.section_id != sentence.section_id or not previous.text.rstrip().endswith(("?", "？")):
         return None
     return previous.text
@@ -551,7 +561,7 @@ def _years_served(analysis: Analysis, referents: _Referents) -> dict[str, tuple[
     lower number of 三年多), and 一年中 alone is a phrase, not a length of service."""
     article = analysis.article
     found: dict[str, tuple[int, Sentence, bool]] = {}
-    for sentence in analysis.sentences:
+    for sentence in _sentences(analysis):
         norm = normalize(article.text, sentence.start, sentence.end)
         matches = [(m, True) for m in _TENURE_RE.finditer(norm.text)]
         matches += [(m, False) for m in _SERVED_RE.finditer(norm.text)]

@@ -483,3 +483,24 @@ def test_more_lengths_that_are_no_ones_service(body):
 def test_pieces_are_counted_but_money_is_not():
     assert [(w.low, w.counted) for w in person_of("张晓每天销售冰块2000块左右。").daily_workload] == [(2000, "冰块")]
     assert person_of("张晓每天能挣200块钱。").daily_workload == ()
+
+
+def test_years_stated_in_a_photo_caption():
+    """A photo story states its people's years in the captions, which the analysis leaves out of its sentences."""
+    analysis = analysed("张晓是夜班出租车司机，很辛苦。\n\n凌晨0点，夜班出租车司机张晓在街头等乘客。"
+                        "今年是张晓当出租车司机第12个年头。新华社记者 李明 摄\n\n张晓说，夜里乘客不多。")
+    assert [s.kind for s in analysis.article.sections if s.id.startswith("caption")] == ["caption"]
+    [person] = [p for p in people(analysis) if p.name == "张晓"]
+    assert person.years_served == 12
+    assert analysis.article.text[person.served_start:person.served_end] == person.served_evidence
+
+
+def test_a_group_gone_along_with_is_a_companion():
+    assert person_of("2009年，25岁的张晓随爱心支教团队前往贵州支教。").joined_year == 2009
+    assert person_of("张晓2008年从老家来到南京打拼，做过售货员。").joined_year is None  # a city to make a living in
+
+
+def test_a_clause_set_line_by_line_keeps_its_period():
+    person = person_of("张晓每天在飞机货舱内\n将1000件行李搬上搬下")
+    assert [(w.low, w.counted, w.period) for w in person.daily_workload] == [(1000, "行李", "每天")]
+    assert person_of("张晓每天都很忙。\n将1000件行李搬上搬下").daily_workload == ()  # a closed line carries nothing
