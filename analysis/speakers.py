@@ -7,6 +7,7 @@ names it in the quotes table):
   `总书记勉励某某：“` where the speaker is the one who speaks, not the one addressed);
 * ``after``: a reporting clause right after it (`”赵文华说`, `”在座谈中，书记陈建峰说。`);
 * ``continued``: the tag between the two parts of a split quote (`“…”赵文华说，“…”`);
+* ``self``: the words give the speaker's own name (`“我叫张碧玉，…”`);
 * ``introduced``: a clause ending with a colon, or (for a first-person quote) a comma, that
   names one speaker (`他的第一句话竟是：“`);
 * ``earlier``: a reporting verb earlier in the same sentence (`谷丽丽感慨道，…，“…”`);
@@ -44,7 +45,7 @@ REPORTING_VERBS = (
 # 他只说了一句“…” / 回了一句 / 喊了一声: a reporting verb with a count of what was said.
 _SAID_ONCE = r"(?:说|讲|问|答|回|喊|叫|留下)了?(?:这么|这样)?(?:一|几)?(?:句|声)(?:话)?"
 # Verbs that take the person spoken to as an object: the speaker is the subject, not the object.
-ADDRESS_VERBS = ("告诉", "叮嘱", "嘱咐", "勉励", "鼓励", "提醒", "安慰", "劝", "问", "对", "向", "跟", "冲", "朝")
+ADDRESS_VERBS = ("告诉", "叮嘱", "嘱咐", "勉励", "鼓励", "提醒", "安慰", "告诫", "劝", "问", "对", "向", "跟", "冲", "朝")
 VERB_PATTERN = _SAID_ONCE + "|" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
 _ADDRESS = "|".join(sorted(ADDRESS_VERBS, key=len, reverse=True))
 # Adverbials between a speaker and the verb: 焦急地, 笑着, 这样, 也, 一直 ...
@@ -82,6 +83,9 @@ _POSSESSIVE_RE = re.compile(rf"^的(?P<noun>{_CLAUSE}{{1,12}}?)(?=$|[{_CLAUSE[1:
 _OWN_WORDS_RE = re.compile(r"^的(?:第一句|一句|这句|那句|这番|一番|一席)?(?:话|回答|答复|声音|心声|心里话|口头禅)")
 # A verb or preposition before a name in its clause makes the name an object, not a subject.
 _GOVERNED_RE = re.compile(r"(?:看到|看见|接到|让|叫|给|对|向|跟|和|与|同|把|被|帮|陪|找|问|告诉|带着|替|为|见到)$")
+# A title after a surname, as people call someone (陈警官, 邵所长, 王师傅, 李阿姨).
+_TITLE = (r"(?:警官|所长|书记|师傅|老师|队长|班长|站长|主任|科长|局长|院长|校长|村长|支书|经理|老板|医生|大夫|护士|"
+          r"阿姨|大姐|大哥|大爷|大妈|奶奶|爷爷|叔叔|叔|姐|哥|姨|同志|总)")
 MAX_HEADING_CHARS = 30  # a quote paragraph this short with no sentence-final mark is a heading
 MIN_ECHO_CHARS = 4  # a heading quote this long is matched against the section's other quotes
 HEADLINE_REACH = 4  # paragraphs after a heading quote in which its person must be named
@@ -353,6 +357,15 @@ class SectionPeople:
             return Speaker(None, match.group("who"), "")
         return NOBODY
 
+    def called_in(self, words: str, name: str) -> bool:
+        """The words name `name`: a written form of the name (小浩, 李建国), or the surname with a title
+        (陈警官, 邵所长): said to or about that person, not by them (“陈警官连这都记着”)."""
+        forms = [re.escape(form) for form, full in self.full.items() if full == name]
+        surname = name[:2] if len(name) >= 4 else name[:1]
+        called = "|".join(forms + [re.escape(surname) + _TITLE])
+        # 请叫我‘老吕’ / 我叫李建国: the speaker's own name
+        return re.search(rf"(?<!我叫)(?<!我是)(?<!叫我)(?<!叫我‘)(?<!叫我“)(?<!喊我)(?<!喊我‘)(?:{called})", words) is not None
+
     def others_between(self, start: int, end: int, speaker: str) -> bool:
         """Someone other than `speaker` is mentioned in text[start:end] outside quotes."""
         return any(m.name != speaker for m in self.mentions if start <= m.start and m.end <= end)
@@ -377,6 +390,10 @@ _VOICE_RE = re.compile(rf"(?:传来|响起|传出|听到|听见)(?P<who>[{HAN}]{
 _IN_OWN_WORDS_RE = re.compile(rf"用(?P<who>{_CLAUSE}{{1,8}}?)(?:自己)?的话(?:来)?(?:说|讲)$")
 
 
+# 被问 / 被追问 / 被叮嘱: the one named is spoken to.
+_PASSIVE_RE = re.compile(r"被(?:人|大家|顾客|市民|记者)?(?:问|追问|询问|问到|叮嘱|嘱咐|告知|提醒|质问)")
+
+
 def tag_before(people: SectionPeople, before: str, at: int, allow_pronoun: bool = True) -> Speaker:
     """A reporting clause that ends right before the quote (`…说：` / `…告诉记者，` / `…勉励他：`)."""
     stripped = before.rstrip()
@@ -391,10 +408,16 @@ def tag_before(people: SectionPeople, before: str, at: int, allow_pronoun: bool 
         found = people.reference(own.group("who"), clause_at - len(clause) + own.end("who"), allow_pronoun)
         if found or found is UNCLEAR:
             return found if found is UNCLEAR else Speaker(found.name, found.description, "before")
+    passive = _PASSIVE_RE.search(clause)
+    if passive and not re.search(rf"(?:{VERB_PATTERN})$", clause[passive.end():]):
+        return UNCLEAR  # 他被问得最多的一句话是：the words are put to the one named, by someone unsaid
     match = re.search(rf"(?P<subject>{_CLAUSE}{{0,30}}?)(?P<verb>{VERB_PATTERN})$", clause)
     if match:
         earlier = body[:len(body) - len(clause)]
-        found = people.reference(match.group("subject"), clause_at - len(match.group("verb")), allow_pronoun)
+        if re.match(rf"(?:{_ADVERBIAL})*(?:{_ADDRESS})", match.group("subject").strip()):
+            found = NOBODY  # …，告诫许子兵说：the one told is no speaker; the sentence's subject is
+        else:
+            found = people.reference(match.group("subject"), clause_at - len(match.group("verb")), allow_pronoun)
         if not found and found is not UNCLEAR and earlier.strip() and allow_pronoun:
             found = people.first_reference(earlier, clause_at - len(clause))  # …照片，高兴地说：the sentence's subject
         if found or found is UNCLEAR:
@@ -455,6 +478,18 @@ def tag_after(people: SectionPeople, after: str, at: int) -> Speaker:
         found = people.reference(asked.group("subject"), at + asked.end("subject"), allow_pronoun=False)
         if found:
             return Speaker(found.name, found.description, "after")
+    said_by = _SAID_BY_RE.match(sentence)
+    if said_by:  # “…”这是他说得最多的一句话 / 这是刚来时，她听前辈反复交代的: the one who said them
+        subject = said_by.group("subject")
+        heard = _HEARD_FROM_RE.search(subject)
+        end = at + said_by.end("subject")
+        if heard:  # she heard them from someone: that someone's words, not hers
+            subject = heard.group("source")
+        found = people.reference(subject, end)
+        if heard and not found and found is not UNCLEAR:
+            found = Speaker(None, subject, "")  # 前辈: whoever she heard them from, as written
+        if found or found is UNCLEAR:
+            return Speaker(found.name, found.description, "after") if found else NOBODY
     words_of = _WORDS_OF_RE.match(sentence)
     if words_of:
         found = people.reference(words_of.group("subject"), at + words_of.end("subject"))
@@ -485,6 +520,14 @@ _CALLED_RE = re.compile(rf"^\s*(?P<subject>{_CLAUSE}{{1,30}}?)(?:又|再次|也)
 _ASKED_BY_RE = re.compile(rf"^\s*(?:面对|听到|听了|针对)(?P<subject>{_CLAUSE}{{1,12}}?)的(?:疑问|提问|追问|询问|问话|请求|求助)")
 # “…”说这话的人叫林则群 / 说这番话的是…: the speaker named after the words.
 _WHO_SAID_RE = re.compile(rf"^\s*说(?:这|此|这番|这句|出这番|出这句)话的(?:人|就|正)?(?:是|叫|名叫|便是)(?P<subject>{_CLAUSE}{{2,30}})")
+# “…”这是他说的最多的一句话 / （在…时，）这是一位学生发给老师的短信 / 这是她听前辈反复交代的: the
+# sentence after the words says who said (or sent) them; a circumstance clause may come first.
+_SAID_BY_RE = re.compile(
+    rf"^\s*(?:{_CLAUSE}{{1,20}}[，,])?这(?:就|也|便|正)?是(?:{_CLAUSE}{{1,12}}[，,])?(?P<subject>{_CLAUSE}{{1,24}}?)"
+    rf"(?:{_ADVERBIAL}|反复|经常|最常|常|总|曾|最爱|最)*"
+    rf"(?:说|讲|交代|叮嘱|嘱咐|发给|写给|留给|寄给|问)(?:{_CLAUSE}{{0,6}}?)?的")
+# 听前辈反复交代的: the words came from the one heard.
+_HEARD_FROM_RE = re.compile(rf"(?:听到|听见|听)(?P<source>{_CLAUSE}{{1,12}})$")
 # “…”总书记的话情真意切 / “…”李建国这番话: the words are named as someone's.
 _WORDS_OF_RE = re.compile(rf"^(?P<subject>{_CLAUSE}{{1,20}}?)(?:的|这|那)(?:一席|这番|一番|这句|那句)?话")
 
@@ -497,6 +540,18 @@ _BELIEF_AFTER_RE = re.compile(
 def belief(people: SectionPeople, after: str, at: int) -> Speaker:
     """“…”这是孟莹一直秉持的观念。 / “…”这是黄文颖开启一天接线工作的一句话。"""
     return _named_by(_BELIEF_AFTER_RE, people, after, at, "belief")
+
+
+def introduces_self(people: SectionPeople, words: str) -> Speaker:
+    """“我叫张碧玉，…” / “我是李建国，…”: the one who gives their own name (not 我是李建国的妻子)."""
+    for match in _SELF_RE.finditer(words):
+        name = next((n for n in people.names if words.startswith(n, match.end())), None)
+        if name and not re.match(rf"[{HAN}]", words[match.end() + len(name):match.end() + len(name) + 1]):
+            return Speaker(people.full[name], None, "self")
+    return NOBODY
+
+
+_SELF_RE = re.compile(r"(?:^|[，,。！!？?\s])(?:我叫|我是|我名叫|俺叫|俺是)")
 
 
 def tag_earlier(people: SectionPeople, sentence_before: str, at: int) -> Speaker:
@@ -558,6 +613,14 @@ def adjacent(people: SectionPeople, after: str, at: int) -> Speaker:
     opens with a named person (after clauses of circumstance that name nobody)."""
     sentence = re.split(rf"[{SENTENCE_END}“]", after, maxsplit=1)[0]
     if not sentence.strip():
+        return NOBODY
+    if sentence.rstrip().endswith(("：", ":")):
+        # ”张永坚说：“…”: the person after the words introduces words of their own, unless the words
+        # were already theirs (看见杨井生正在清扫车厢，“…” 杨井生说：“…”)
+        found = adjacent(people, sentence.rstrip().rstrip("：:") + "。", at)
+        last = next((m for m in reversed(people.mentions) if m.end <= at and m.name), None)
+        if found.name and last and last.name == found.name and "\n" not in people.text[last.end:at]:
+            return found
         return NOBODY
     for number, clause in enumerate(re.split(rf"[{CLAUSE_MARKS}]", sentence)[:MAX_TAG_GAP + 1]):
         clause = _STRIP_OPENING_RE.sub("", clause.strip())
@@ -679,6 +742,8 @@ def attribute(people: SectionPeople, spans: Sequence[QuoteSpan], heading_end: in
         else:
             found = _find(people, span, before, sentence_before, after, words, heading_end, prev, previous_speech,
                           result[spans.index(prev)] if prev else NOBODY, in_series, in_dialogue)
+            if found.name and found.how in _INFERRED and people.called_in(words, found.name):
+                found = NOBODY  # “陈警官连这都记着”: words that name a person are said to or about them
         result.append(found)
         previous_speech = (span, found)
     _share_run_speaker(text, spans, result)
@@ -687,6 +752,18 @@ def attribute(people: SectionPeople, spans: Sequence[QuoteSpan], heading_end: in
         if span.kind == "speech" and not result[index] and (in_heading or _heading_quote(text, span)):
             result[index] = _headline_speaker(people, spans, result, index)
     return result
+
+
+# Rules that infer the speaker from the story around the words rather than from a reporting verb.
+_INFERRED = frozenset({"adjacent", "sentence", "context", "section", "introduced", "earlier", "reported", "answer"})
+
+
+# A reporting clause with no subject of its own (说完，还有些得意地对我说，): only adverbials, the one
+# spoken to, and the verb.
+_BARE_SUBJECT_TAG_RE = re.compile(
+    rf"(?:^|[，,])\s*(?:{_ADVERBIAL}|[{HAN}]{{1,3}}地|还|又|有些|有点|接着|然后|继续|转身|回头|"
+    rf"(?:对|向|跟|冲|朝)(?:我|记者|大家))*(?:{VERB_PATTERN})[，,：:]?\s*$")
+MAX_BARE_TAG_CHARS = 20  # 说完，还有些得意地对我说，: a short aside between one speaker's quotes
 
 
 def _share_run_speaker(text: str, spans: Sequence[QuoteSpan], result: list[Speaker]) -> None:
@@ -762,6 +839,14 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
     found = tag_before(people, sentence_before, span.open_at)
     if found or found is UNCLEAR:
         return found if found else NOBODY
+    between = text[prev.close_at + 1:span.open_at] if prev is not None else ""
+    bare = _BARE_SUBJECT_TAG_RE.search(between)
+    if (prev is not None and prev_speaker.name and bare and len(between.strip()) <= MAX_BARE_TAG_CHARS
+            and not re.search(rf"[{SENTENCE_END}]", between)
+            and not people.others_between(prev.close_at + 1, span.open_at, prev_speaker.name)):
+        # “…”说完，他又得意地对我说，“…”: a reporting clause with no subject goes on with the one
+        # who spoke the words before it
+        return Speaker(prev_speaker.name, None, "continued")
     found = tag_after(people, after, span.close_at + 1)
     if found or found is UNCLEAR:
         return found if found else NOBODY
@@ -770,7 +855,7 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
         found = who_said(people, following, len(text) - len(following))
         if found:
             return found
-    found = belief(people, after, span.close_at + 1)
+    found = belief(people, after, span.close_at + 1) or introduces_self(people, words)
     if found:
         return found
     # “…”杨光说，“…”: the tag between the two parts speaks for both.
@@ -819,7 +904,7 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
             # …戴上墨镜，“咋样？”小武向身边另一位送餐员炫耀: a clause that names nobody before the quote;
             # the person opening the clause after it speaks, unless the words call that person (“老卫，…”)
             found = adjacent(people, after, span.close_at + 1)
-            if found.name and any(form in words for form, name in people.full.items() if name == found.name):
+            if found.name and people.called_in(words, found.name):
                 found = NOBODY
         return found
     if in_series:
@@ -846,7 +931,7 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
     main = people.main
     if _in_run_of_quote_paragraphs(people, span):
         return NOBODY  # paragraphs of bare quotes one after another: voices, not one person's words
-    addressed_in_words = any(form in words for form, name in people.full.items() if name == main)
+    addressed_in_words = bool(main) and people.called_in(words, main)
     if (main and not in_dialogue and not addressed_in_words  # “袁所长去哪了？”: nobody calls themself
             and not people.others_between(region_start, span.open_at, main)
             and not people.others_between(span.close_at + 1, span.paragraph[1], main)):

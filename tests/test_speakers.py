@@ -340,3 +340,73 @@ def test_a_quote_goes_on_with_the_words_reported_in_the_sentence_before():
 def test_a_transcript_marker_before_a_quote_does_not_hide_who_the_words_follow():
     quotes = speech("大年初一，急诊科里很忙。 【录音】“今天来的急诊病人都是急重病人，主要是心脑血管病。” 工作29年来，赵文华在家过年的时间很少。")
     assert who(quotes) == [("赵文华", None, "adjacent")]
+
+
+def test_the_sentence_after_the_words_says_whose_they_are():
+    quotes = speech("王大海话不多，做事踏实。“干活要对得起良心。”在三天的相处中，这是他说得最多的一句话。",
+                    heading="护林员王大海:守山")
+    assert who(quotes) == [("王大海", None, "after")]
+    # heard from someone else: that someone's words, not the listener's
+    quotes = speech("王大海在站里值班。“群众的小事就是我们的大事。”这是刚入职时，王大海听老站长反复叮嘱的。",
+                    heading="护林员王大海:守山")
+    assert who(quotes) == [(None, "老站长", "after")]
+    # a message sent by someone unnamed to the section's person
+    quotes = speech("“老师，谢谢您这些年的照顾。”这是毕业那天一位家长发给王大海的短信。", heading="乡村教师王大海:守着讲台")
+    assert quotes[0].speaker is None and quotes[0].speaker_description
+
+
+def test_a_speaker_who_gives_their_own_name():
+    # the sentence before is about someone else: the name in the words decides
+    quotes = speech("李春梅带来了工友王秀兰。\n“我叫王秀兰，在工地干了十年了。”", heading="钢筋工李春梅:工地上的她们")
+    assert who(quotes) == [("王秀兰", None, "self")]
+    # someone of theirs is not that person
+    quotes = speech("李春梅带来了工友王秀兰。\n“我是王秀兰的女儿，今天来看她。”", heading="钢筋工李春梅:工地上的她们")
+    assert quotes[0].speaker != "王秀兰"
+
+
+def test_words_that_name_a_person_are_not_that_persons():
+    # the surname with a title, in words that follow a sentence about that person
+    quotes = speech("两家商户为门前空地争执不下，王建军拿出笔记本，讲起当年的约定。\n“王警官连这都记着，我们再不退让就不像话了。”",
+                    heading="社区民警王建军:小本子大账本")
+    assert quotes[-1].speaker is None
+    # a colon after a sentence that opens with the section's person
+    quotes = speech("王建军说得真切，一位老人拉着她的手打趣：“王所长上了电视，咱们也跟着沾光！”",
+                    heading="社区民警王建军:小本子大账本")
+    assert quotes[0].speaker != "王建军"
+    # the speaker's own nickname is no call to someone else
+    quotes = speech("王建军总是笑呵呵的。\n“我是个爱管闲事的民警，街坊们都叫我王警官！”", heading="社区民警王建军:小本子大账本")
+    assert quotes[0].speaker == "王建军"
+
+
+def test_words_put_to_the_one_named_in_the_passive():
+    quotes = speech("这些天，老店长王建军被问得最多的一句话就是：“你们以后搬到哪里去？”", heading="老店长王建军:最后一班岗")
+    assert quotes[0].speaker is None
+    # asked, and then answering in the same clause: the answer is theirs
+    quotes = speech("王建军被问起时笑着说：“搬到哪里都一样开。”", heading="老店长王建军:最后一班岗")
+    assert quotes[0].speaker == "王建军"
+
+
+def test_the_person_after_the_words_who_introduces_their_own_words():
+    quotes = speech("王建军说，他开公交车8年了，春节都在车上过。“这些年我发现乘客对司机更理解了。”车队队长赵文华说：“大家都毫无怨言。”",
+                    heading="公交司机王建军:方向盘上的年")
+    assert [q.speaker for q in quotes] == ["王建军", "赵文华"]
+    # the same person before the words and after them: the words were theirs already
+    quotes = speech("记者看见王建军正在清扫车厢，“每跑一趟车，我们都会打扫卫生。” 王建军说：“乘客坐着也舒心。”",
+                    heading="公交司机王建军:方向盘上的年")
+    assert [q.speaker for q in quotes] == ["王建军", "王建军"]
+
+
+def test_a_reporting_verb_with_the_one_told_and_no_subject_of_its_own():
+    quotes = speech("王老汉听说儿子要参选村支书，便急匆匆来到儿子家，告诫王建军说：“当了干部会得罪人！”",
+                    heading="村支书王建军:不怕得罪人")
+    assert quotes[0].speaker != "王建军"
+
+
+def test_a_reporting_clause_with_no_subject_goes_on_with_the_last_speaker():
+    quotes = speech("修车师傅一边补胎一边絮叨，王建军一边发信息一边回应道，“我就是想开快点嘛。”说完，还有些得意地对我说，“别人要开一个半小时，我一个小时就到了。”",
+                    heading="第一书记王建军:山路上的女汉子")
+    assert [q.speaker for q in quotes] == ["王建军", "王建军"]
+    # a subject of its own (对面, the caller) is no continuation
+    quotes = speech("电话接通了，王建军问“之前相关部门是怎么答复您的呢”，对面喊道：“你别问之前，我就问你们怎么办事的！”",
+                    heading="第一书记王建军:山路上的女汉子")
+    assert quotes[-1].speaker != "王建军"
