@@ -37,13 +37,15 @@ SENTENCE_END = "。！？!?"
 CLAUSE_MARKS = "，,；;：:、"
 
 REPORTING_VERBS = (
-    "告诉记者", "对记者说", "向记者介绍", "向记者讲述", "对记者讲", "感慨道", "感叹道", "笑着说", "说道", "回忆道",
+    "絮叨", "念叨", "唠叨", "嘟囔", "嘀咕", "吆喝", "抱怨", "埋怨", "回应", "告诉记者", "对记者说", "向记者介绍", "向记者讲述", "对记者讲", "感慨道", "感叹道", "笑着说", "说道", "回忆道",
     "回忆说", "解释道", "解释说", "补充道", "补充说", "答道", "回答说", "回答", "问道", "笑道", "叹道", "说到",
     "坦言", "表示", "介绍", "回忆", "强调", "透露", "感慨", "感叹", "直言", "坦承", "笑言", "指出", "认为",
     "要求自己", "常说", "总说", "喊道", "叫道", "嘱咐道", "叮嘱道", "应道", "追问", "反问", "如是说", "如是问", "如是咨询", "如是回答", "说",
 )
 # 他只说了一句“…” / 回了一句 / 喊了一声: a reporting verb with a count of what was said.
 _SAID_ONCE = r"(?:说|讲|问|答|回|喊|叫|留下)了?(?:这么|这样)?(?:一|几)?(?:句|声)(?:话)?"
+# 一边调试对讲机一边(介绍) / 边走边(说): what the speaker does while speaking, between the subject and the verb.
+_WHILE = r"(?:(?:一边|边)[^，,。；;：:“”‘’\s]{1,12}?(?:一边|边))"
 # Verbs that take the person spoken to as an object: the speaker is the subject, not the object.
 ADDRESS_VERBS = ("告诉", "叮嘱", "嘱咐", "勉励", "鼓励", "提醒", "安慰", "告诫", "劝", "问", "对", "向", "跟", "冲", "朝")
 VERB_PATTERN = _SAID_ONCE + "|" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
@@ -91,6 +93,8 @@ MIN_ECHO_CHARS = 4  # a heading quote this long is matched against the section's
 HEADLINE_REACH = 4  # paragraphs after a heading quote in which its person must be named
 DOMINANT_SHARE = 0.6  # a section's main person, when it has no subject: this share of the named mentions
 MAX_TAG_GAP = 2  # clauses of narration between a quote and the reporting clause after it
+MAX_ANSWER_REACH = 300  # characters between an untagged question and the last named speaker's words before it
+MAX_FAR_TAG = 6  # clauses in a sentence after a quote whose last clause may still be its tag
 MAX_ROLE_CHARS = 30  # a role phrase in apposition before a name (湖南省…人大常委会副主任石红) is at most this long
 # Someone of a named person's, unnamed (李建国的女儿, 于赟两岁半的小女儿).
 RELATIVE_NOUN = (r"(?:妻子|丈夫|爱人|老伴儿?|女儿|儿子|孩子|母亲|父亲|妈妈|爸爸|家人|姐姐|妹妹|哥哥|弟弟|孙女|孙子|外孙女?|"
@@ -443,13 +447,19 @@ def tag_after(people: SectionPeople, after: str, at: int) -> Speaker:
     """A reporting clause in the sentence right after the quote (`”赵文华说。`, `”在座谈中，书记陈建峰说。`)."""
     sentence = re.split(rf"[{SENTENCE_END}“]", after, maxsplit=1)[0]
     position = 0
-    for number, clause in enumerate(re.split(rf"(?<=[{CLAUSE_MARKS}])", sentence)):
+    clauses = re.split(rf"(?<=[{CLAUSE_MARKS}])", sentence)
+    for number, clause in enumerate(clauses):
         if number > MAX_TAG_GAP:
+            # the clause that ends the sentence may still be its tag, after clauses of time and place that
+            # refer to no one else (”2月6日，适逢元宵节，在…火车上，乘客陈德意一边吃着汤圆，一边感叹道。)
+            found = _far_tag(people, sentence, clauses, at)
+            if found:
+                return found
             break
         words = clause.rstrip(CLAUSE_MARKS)
         if clause.rstrip().endswith(("：", ":")) and sentence.rstrip() == (sentence[:position] + clause).rstrip():
             break  # ”胡敏回答：“…”: the clause introduces the next quote
-        match = re.match(rf"^(?P<subject>{_CLAUSE}{{0,30}}?)(?P<verb>{VERB_PATTERN})$", words)
+        match = re.match(rf"^(?P<subject>{_CLAUSE}{{0,30}}?){_WHILE}?(?P<verb>{VERB_PATTERN})$", words)
         if match:
             found = people.reference(match.group("subject"), at + position + match.end("subject"))
             if not found and found is not UNCLEAR and number:  # …照片，高兴地说: the sentence's subject
@@ -495,7 +505,30 @@ def tag_after(people: SectionPeople, after: str, at: int) -> Speaker:
         found = people.reference(words_of.group("subject"), at + words_of.end("subject"))
         if found:
             return Speaker(found.name, found.description, "after")
+    if _MANY_VOICES_RE.search(sentence):
+        return UNCLEAR  # ”…这样甜美的声音此起彼伏: words heard from many, nobody's in particular
     return NOBODY
+
+
+def _far_tag(people: SectionPeople, sentence: str, clauses: Sequence[str], at: int) -> Speaker:
+    """The last clause of the sentence after a quote, further than MAX_TAG_GAP clauses, as its tag:
+    only a named person who is the only one referred to in the sentence."""
+    if len(clauses) > MAX_FAR_TAG or not sentence.strip():
+        return NOBODY
+    last = clauses[-1].rstrip(CLAUSE_MARKS + " ")
+    position = len(sentence) - len(clauses[-1])
+    match = re.match(rf"^(?P<subject>{_CLAUSE}{{0,30}}?){_WHILE}?(?P<verb>{VERB_PATTERN})$", last)
+    if not match or re.search(r"[他她我]", people.narration[at:at + position]):
+        return NOBODY
+    found = people.reference(match.group("subject"), at + position + match.end("subject"), allow_pronoun=False)
+    if not found:
+        found = people.first_reference(sentence[:position], at + position)
+    if not found.name or people.others_between(at, at + len(sentence), found.name):
+        return NOBODY
+    return Speaker(found.name, None, "after")
+
+
+_MANY_VOICES_RE = re.compile(r"此起彼伏|不绝于耳|响成一片|络绎不绝地传来")
 
 
 def who_said(people: SectionPeople, sentence: str, at: int) -> Speaker:
@@ -608,6 +641,10 @@ def _described_speaker(description: str, rest: str) -> bool:
                 and _SPEAKS_RE.search(rest))
 
 
+# ”当日值班的班长叫刘燕 / 这名快递小哥名叫余浩: the one who spoke, named by role after the words.
+_NAMED_AS_RE = re.compile(rf"(?![^，,]*[他她我]的)[^对向跟和给让被把与同，,]{{0,{MAX_ROLE_CHARS}}}?{PERSON_NOUN}(?:名叫|叫做|叫)")
+
+
 def adjacent(people: SectionPeople, after: str, at: int) -> Speaker:
     """“…”于赟有些哽咽。 / “…”一个电话接完，尤娟开始了转交。: the sentence right after the quote
     opens with a named person (after clauses of circumstance that name nobody)."""
@@ -628,6 +665,7 @@ def adjacent(people: SectionPeople, after: str, at: int) -> Speaker:
             index = clause.find(name)
             if index >= 0 and (index == 0 or PERSON_NOUN_RE.search(clause[:index]) and index <= 10
                                and not re.search(r"[的对向跟和给让被把与同]", clause[:index])
+                               or _NAMED_AS_RE.fullmatch(clause[:index])
                                or _described_speaker(clause[:index], sentence[sentence.find(clause) + index:])):
                 rest = clause[index + len(name):]
                 relative = _RELATIVE_RE.match(rest)
@@ -661,7 +699,7 @@ def reported_before(people: SectionPeople, span: QuoteSpan, sentence_before: str
     if not match:
         return NOBODY
     previous_at = start + len(prior.rstrip()) - len(previous.rstrip())
-    found = people.reference(match.group("subject"), previous_at + match.end("subject"), allow_pronoun=False)
+    found = people.reference(match.group("subject"), previous_at + match.end("subject"))
     if not found.name or any(m.name and m.name != found.name for m in people.mentions
                              if previous_at <= m.start and m.end <= span.open_at):
         return NOBODY
@@ -732,8 +770,13 @@ def attribute(people: SectionPeople, spans: Sequence[QuoteSpan], heading_end: in
         sentence_before = _last_sentence(before)
         after = text[span.close_at + 1:nxt.open_at if nxt else last]
         words = text[span.inner_start:span.inner_end]
-        in_series = bool(nxt and after.strip() in ("、", "，", ",")) or bool(prev and before.strip() in ("、", "，", ","))
+        in_series = (bool(nxt and after.strip() in ("、", "，", ",")) or bool(prev and before.strip() in ("、", "，", ","))
+                     or _sampled_voices(text, spans, index))
         in_dialogue = bool(nxt and not after.strip()) or bool(prev and not before.strip())
+        asks_next = bool(nxt and not after.strip() and QUESTION_RE.search(words)
+                         and not QUESTION_RE.search(text[nxt.inner_start:nxt.inner_end]))
+        last_named = next(((spans[i], r) for i, r in reversed(list(enumerate(result)))
+                           if r.name and spans[i].kind == "speech"), None)
         in_heading = heading_end is not None and span.open_at < heading_end
         if in_heading and people.subject:
             found = Speaker(people.subject, None, "headline")
@@ -741,7 +784,8 @@ def attribute(people: SectionPeople, spans: Sequence[QuoteSpan], heading_end: in
             found = NOBODY  # decided below, once the section's other quotes have their speakers
         else:
             found = _find(people, span, before, sentence_before, after, words, heading_end, prev, previous_speech,
-                          result[spans.index(prev)] if prev else NOBODY, in_series, in_dialogue)
+                          result[spans.index(prev)] if prev else NOBODY, in_series, in_dialogue, asks_next,
+                          last_named)
             if found.name and found.how in _INFERRED and people.called_in(words, found.name):
                 found = NOBODY  # “陈警官连这都记着”: words that name a person are said to or about them
         result.append(found)
@@ -764,6 +808,25 @@ _BARE_SUBJECT_TAG_RE = re.compile(
     rf"(?:^|[，,])\s*(?:{_ADVERBIAL}|[{HAN}]{{1,3}}地|还|又|有些|有点|接着|然后|继续|转身|回头|"
     rf"(?:对|向|跟|冲|朝)(?:我|记者|大家))*(?:{VERB_PATTERN})[，,：:]?\s*$")
 MAX_BARE_TAG_CHARS = 20  # 说完，还有些得意地对我说，: a short aside between one speaker's quotes
+
+
+def _sampled_voices(text: str, spans: Sequence[QuoteSpan], index: int) -> bool:
+    """“我要一根甘蔗”“还有里脊肉吗”“能帮忙带袋红糖不”……: quotes set back to back and trailing off
+    with an ellipsis are samples of many voices, nobody's in particular."""
+    span = spans[index]
+    run = [span]
+    for step in (-1, 1):
+        position = index + step
+        while 0 <= position < len(spans) and spans[position].paragraph == span.paragraph:
+            left, right = sorted((run[0] if step < 0 else run[-1], spans[position]), key=lambda s: s.open_at)
+            if text[left.close_at + 1:right.open_at].strip():
+                break
+            if step < 0:
+                run.insert(0, spans[position])
+            else:
+                run.append(spans[position])
+            position += step
+    return len(run) >= 2 and text[run[-1].close_at + 1:span.paragraph[1]].lstrip().startswith(("…", "⋯", "..."))
 
 
 def _share_run_speaker(text: str, spans: Sequence[QuoteSpan], result: list[Speaker]) -> None:
@@ -834,7 +897,8 @@ def _headline_speaker(people: SectionPeople, spans: Sequence[QuoteSpan], found: 
 
 def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: str, after: str, words: str,
           heading_end: int | None, prev: QuoteSpan | None, previous_speech: tuple[QuoteSpan, Speaker] | None,
-          prev_speaker: Speaker, in_series: bool, in_dialogue: bool) -> Speaker:
+          prev_speaker: Speaker, in_series: bool, in_dialogue: bool, asks_next: bool = False,
+          last_named: tuple[QuoteSpan, Speaker] | None = None) -> Speaker:
     text = people.text
     found = tag_before(people, sentence_before, span.open_at)
     if found or found is UNCLEAR:
@@ -876,6 +940,9 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
             question_before = _last_sentence(text[previous_speech[0].paragraph[0]:previous_speech[0].open_at])
             name = addressed(people, question_before, previous_speech[0].open_at)
             answerer = name or (people.main if people.main != asker.name else None)
+            if (not answerer and untagged_dialogue and last_named and last_named[1].name != asker.name
+                    and previous_speech[0].open_at - last_named[0].close_at <= MAX_ANSWER_REACH):
+                answerer = last_named[1].name  # the one who answered the question before goes on answering
             if answerer and not re.search(rf"[{HAN}]{{4}}", re.sub(r"\s", "", between).strip("。，,")):
                 return Speaker(answerer, None, "answer")
     speaks_first_person = first_person(words)
@@ -909,6 +976,8 @@ def _find(people: SectionPeople, span: QuoteSpan, before: str, sentence_before: 
         return found
     if in_series:
         return NOBODY  # one of a series of voices (“哎呀…”、“…”)
+    if asks_next:
+        return NOBODY  # “还记得…吗？”“当然了，…”: the asking half of an untagged exchange, not the section's person
     # A quote on its own: the speaker of the quote before it in the paragraph, if nobody else
     # came in between; else, for first-person words or after a colon, whom the previous sentence is about.
     if prev is not None and prev_speaker.name and before.strip() and not people.others_between(

@@ -410,3 +410,55 @@ def test_a_reporting_clause_with_no_subject_goes_on_with_the_last_speaker():
     quotes = speech("电话接通了，王建军问“之前相关部门是怎么答复您的呢”，对面喊道：“你别问之前，我就问你们怎么办事的！”",
                     heading="第一书记王建军:山路上的女汉子")
     assert quotes[-1].speaker != "王建军"
+
+
+def test_a_speaker_doing_something_while_speaking_after_the_words():
+    quotes = speech("“节日期间火险隐患高，我们每天都要反复检查装备。”市消防救援支队特勤站灭火救援二班班长王建军一边调试对讲机一边介绍。",
+                    heading="消防员王建军:警铃就是命令")
+    assert who(quotes) == [("王建军", None, "after")]
+    # an unnamed speaker who nags while working, then the person named answers
+    quotes = speech("到了修理厂。\n“女同志，开车慢一点，别火急火燎的。”店老板一边补车胎一边絮叨，王建军一边发信息一边回应道，“我就是想快点。”",
+                    heading="第一书记王建军:山路上的女汉子")
+    assert who(quotes)[0] == (None, "店老板", "after") and quotes[1].speaker == "王建军"
+
+
+def test_a_tag_that_ends_a_sentence_of_circumstances_after_the_words():
+    quotes = speech("“吃下汤圆，从心底暖了起来。”2月6日，适逢元宵节，在贵阳开往郑州的列车上，乘客王建军一边吃着汤圆，一边感叹道。",
+                    heading="列车长赵文华:车上的元宵节")
+    assert who(quotes) == [("王建军", None, "after")]
+    # someone else referred to on the way: not that far
+    quotes = speech("“吃下汤圆，从心底暖了起来。”2月6日，适逢元宵节，赵文华端来汤圆，他接过碗，乘客王建军一边吃着汤圆，一边感叹道。",
+                    heading="列车长赵文华:车上的元宵节")
+    assert quotes[0].speaker != "王建军"
+
+
+def test_words_heard_from_many_after_which_the_sentence_says_so():
+    quotes = speech("王建军是这里的话务员。\n“您好！很高兴为您服务！”11月1日，记者走进呼叫中心，这样甜美的声音此起彼伏。",
+                    heading="话务员王建军:把微笑传给用户")
+    assert quotes[0].speaker is None
+
+
+def test_quotes_back_to_back_that_trail_off_are_sampled_voices():
+    quotes = speech("王建军和同事建了36个微信群。“我要一根甘蔗，削好皮哈”“还有里脊肉吗，给我留两斤”……一天下来，上万条信息。",
+                    heading="社区书记王建军:群里的上万条信息")
+    assert [q.speaker for q in quotes] == [None, None]
+
+
+def test_an_untagged_question_and_its_answer():
+    # the question is put to the section's person, back to back with the answer
+    quotes = speech("记者在会场外见到了王建军。\n“还记得您第一次登上我们杂志封面时的情景吗？”“当然了，这是我一辈子难忘的场景。”去年10月，王建军在会上发言。",
+                    heading="村支书王建军:带领村民致富")
+    assert [q.speaker for q in quotes] == [None, "王建军"]
+    # no section subject: the one who answered before goes on answering the next question
+    body = ("村支书赵文华，1972年出生，是一名退伍军人。第一书记王建军去年来到村里。\n“驻村第一书记对村里有没有用？”我们问。\n"
+            "赵文华略作沉思：“说实话，派来过几批了，这一位是印象最深的。”\n“为什么？”\n“以前我总觉得，上级安排的事配合完成就行。”")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # no profile headings: one section with two people and no subject
+        quotes = speech(body, heading="村里来了第一书记")
+    assert quotes[-1].speaker == "赵文华"
+
+
+def test_the_speaker_named_by_role_right_after_the_words():
+    quotes = speech("除夕夜20时，报警电话响个不停。\n“请您详细提供一下这个孩子的信息，我们马上派警处置。”当晚值班的指挥科班长叫王建军，今年45岁。",
+                    heading="接警员王建军:除夕夜的电话")
+    assert who(quotes) == [("王建军", None, "adjacent")]
