@@ -51,7 +51,7 @@ ADDRESS_VERBS = ("告诉", "叮嘱", "嘱咐", "勉励", "鼓励", "提醒", "�
 VERB_PATTERN = _SAID_ONCE + "|" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
 _ADDRESS = "|".join(sorted(ADDRESS_VERBS, key=len, reverse=True))
 # Adverbials between a speaker and the verb: 焦急地, 笑着, 这样, 也, 一直 ...
-_ADVERBIAL = rf"(?:[{HAN}]{{2}}地|[{HAN}]着|这样|也|还|又|就|都|曾|曾经|一直|常常|总是|再次|随后|便|便会|不禁|忍不住|动情|激动)"
+_ADVERBIAL = rf"(?:[{HAN}]{{2}}地|[{HAN}][着著]|这样|也|还|又|就|都|曾|曾经|一直|常常|总是|再次|随后|便|便会|不禁|忍不住|动情|激动)"
 _CLAUSE = rf"[^{SENTENCE_END}{CLAUSE_MARKS}“”‘’\s]"
 # SUBJECT + a verb of addressing + the one addressed, ending the clause (总书记勉励李建国：).
 _ADDRESS_TAG_RE = re.compile(
@@ -69,7 +69,7 @@ _REPORTER_RE = re.compile(r"记者")
 PERSON_NOUN = (
     r"(?:员|长|者|人|民|士|生|姐|哥|弟|妹|师|官|警|医|主任|书记|经理|记者|同事|领导|姑娘|女儿|儿子|孩子|妈妈|爸爸|"
     r"母亲|父亲|丈夫|妻子|老伴|家人|先生|女士|大爷|大妈|大娘|大伯|阿姨|叔叔|奶奶|爷爷|老人|乡亲|村民|群众|市民|"
-    r"摊主|店主|老板|师傅|徒弟|小伙|伙子|旅客|乘客|顾客|游客|们|总书记|主席|总理|部长|省长|市长|县长|乡长|镇长|村长|支书)")
+    r"摊主|店主|老板|师傅|徒弟|小伙|伙子|旅客|乘客|顾客|游客|网友|工友|病友|们|总书记|主席|总理|部长|省长|市长|县长|乡长|镇长|村长|支书)")
 PERSON_NOUN_RE = re.compile(PERSON_NOUN + "$")
 # Unnamed people who could be 她/他, with the pronoun each takes (None: either).
 _OTHER_PERSON_RE = re.compile(
@@ -459,7 +459,7 @@ def tag_after(people: SectionPeople, after: str, at: int) -> Speaker:
         words = clause.rstrip(CLAUSE_MARKS)
         if clause.rstrip().endswith(("：", ":")) and sentence.rstrip() == (sentence[:position] + clause).rstrip():
             break  # ”胡敏回答：“…”: the clause introduces the next quote
-        match = re.match(rf"^(?P<subject>{_CLAUSE}{{0,30}}?){_WHILE}?(?P<verb>{VERB_PATTERN})$", words)
+        match = re.match(rf"^(?P<subject>{_CLAUSE}{{0,40}}?){_WHILE}?(?P<verb>{VERB_PATTERN})$", words)
         if match:
             found = people.reference(match.group("subject"), at + position + match.end("subject"))
             if not found and found is not UNCLEAR and number:  # …照片，高兴地说: the sentence's subject
@@ -488,6 +488,11 @@ def tag_after(people: SectionPeople, after: str, at: int) -> Speaker:
         found = people.reference(asked.group("subject"), at + asked.end("subject"), allow_pronoun=False)
         if found:
             return Speaker(found.name, found.description, "after")
+    asked_about = _ASKED_ABOUT_RE.match(sentence)
+    if asked_about:  # “…”问起宋所长为什么…，他回答得如此简单: the words answer the one asked
+        found = people.reference(asked_about.group("subject"), at + asked_about.end("subject"))
+        if found.name:
+            return Speaker(found.name, None, "answer")
     said_by = _SAID_BY_RE.match(sentence)
     if said_by:  # “…”这是他说得最多的一句话 / 这是刚来时，她听前辈反复交代的: the one who said them
         subject = said_by.group("subject")
@@ -517,7 +522,7 @@ def _far_tag(people: SectionPeople, sentence: str, clauses: Sequence[str], at: i
         return NOBODY
     last = clauses[-1].rstrip(CLAUSE_MARKS + " ")
     position = len(sentence) - len(clauses[-1])
-    match = re.match(rf"^(?P<subject>{_CLAUSE}{{0,30}}?){_WHILE}?(?P<verb>{VERB_PATTERN})$", last)
+    match = re.match(rf"^(?P<subject>{_CLAUSE}{{0,40}}?){_WHILE}?(?P<verb>{VERB_PATTERN})$", last)
     if not match or re.search(r"[他她我]", people.narration[at:at + position]):
         return NOBODY
     found = people.reference(match.group("subject"), at + position + match.end("subject"), allow_pronoun=False)
@@ -553,6 +558,9 @@ _CALLED_RE = re.compile(rf"^\s*(?P<subject>{_CLAUSE}{{1,30}}?)(?:又|再次|也)
 _ASKED_BY_RE = re.compile(rf"^\s*(?:面对|听到|听了|针对)(?P<subject>{_CLAUSE}{{1,12}}?)的(?:疑问|提问|追问|询问|问话|请求|求助)")
 # “…”说这话的人叫林则群 / 说这番话的是…: the speaker named after the words.
 _WHO_SAID_RE = re.compile(rf"^\s*说(?:这|此|这番|这句|出这番|出这句)话的(?:人|就|正)?(?:是|叫|名叫|便是)(?P<subject>{_CLAUSE}{{2,30}})")
+# “…”问起宋所长为什么…，他回答得如此“简单”: the one asked (first in the clause) answers with the words.
+_ASKED_ABOUT_RE = re.compile(rf"^\s*(?:当|在)?(?:记者)?(?:问起|问及|问到)(?P<subject>{_CLAUSE}{{1,30}})[，,]"
+                             rf"{_CLAUSE}{{0,12}}?(?:回答|答道|答|说)")
 # “…”这是他说的最多的一句话 / （在…时，）这是一位学生发给老师的短信 / 这是她听前辈反复交代的: the
 # sentence after the words says who said (or sent) them; a circumstance clause may come first.
 _SAID_BY_RE = re.compile(
@@ -663,7 +671,8 @@ def adjacent(people: SectionPeople, after: str, at: int) -> Speaker:
         clause = _STRIP_OPENING_RE.sub("", clause.strip())
         for name in sorted((n for n in people.names if n in clause), key=lambda n: (clause.find(n), -len(n))):
             index = clause.find(name)
-            if index >= 0 and (index == 0 or PERSON_NOUN_RE.search(clause[:index]) and index <= 10
+            if index >= 0 and (index == 0 or PERSON_NOUN_RE.search(clause[:index])
+                               and (index <= 10 or number == 0 and index <= MAX_ROLE_CHARS)
                                and not re.search(r"[的对向跟和给让被把与同]", clause[:index])
                                or _NAMED_AS_RE.fullmatch(clause[:index])
                                or _described_speaker(clause[:index], sentence[sentence.find(clause) + index:])):
@@ -788,6 +797,10 @@ def attribute(people: SectionPeople, spans: Sequence[QuoteSpan], heading_end: in
                           last_named)
             if found.name and found.how in _INFERRED and people.called_in(words, found.name):
                 found = NOBODY  # “陈警官连这都记着”: words that name a person are said to or about them
+            if found.name and found.how in _INFERRED and _HEARD_FROM_DEVICE_RE.search(sentence_before.rstrip()):
+                found = NOBODY  # 对讲机不时传来“…”: words heard from somewhere, not said by the one holding it
+            if found.name and found.how in _INFERRED and _received(text, spans, index):
+                found = NOBODY  # 遭受到一些质疑，“…？”“…？”: the questions of a run put to the one named
         result.append(found)
         previous_speech = (span, found)
     _share_run_speaker(text, spans, result)
@@ -798,6 +811,10 @@ def attribute(people: SectionPeople, spans: Sequence[QuoteSpan], heading_end: in
     return result
 
 
+# 遭受到一些质疑， / 听到不少议论： / 面对网友的追问，: the words that follow are others', put to the one named.
+_RECEIVED_WORDS_RE = re.compile(
+    r"(?:遭受到?|遭到|受到|听到|听见|面对|面临|收到|招来|引来)[^，,。；;：:“”]{0,8}?"
+    r"(?:质疑|议论|非议|指责|批评|质问|追问|嘲讽|冷嘲热讽|闲话|风言风语|疑问|不解|抱怨|投诉)[，,：:]?$")
 # Rules that infer the speaker from the story around the words rather than from a reporting verb.
 _INFERRED = frozenset({"adjacent", "sentence", "context", "section", "introduced", "earlier", "reported", "answer"})
 
@@ -808,6 +825,19 @@ _BARE_SUBJECT_TAG_RE = re.compile(
     rf"(?:^|[，,])\s*(?:{_ADVERBIAL}|[{HAN}]{{1,3}}地|还|又|有些|有点|接着|然后|继续|转身|回头|"
     rf"(?:对|向|跟|冲|朝)(?:我|记者|大家))*(?:{VERB_PATTERN})[，,：:]?\s*$")
 MAX_BARE_TAG_CHARS = 20  # 说完，还有些得意地对我说，: a short aside between one speaker's quotes
+
+
+# 对讲机不时传来“ / 喇叭里循环播放“: words that come out of somewhere.
+_HEARD_FROM_DEVICE_RE = re.compile(r"(?:传来|传出|播放着?|播报着?|循环播放)(?:着|了)?$")
+
+
+def _received(text: str, spans: Sequence[QuoteSpan], index: int) -> bool:
+    """The run of back-to-back quotes this one belongs to follows words like 遭受到一些质疑，."""
+    first = index
+    while (first > 0 and spans[first - 1].paragraph == spans[index].paragraph
+           and not text[spans[first - 1].close_at + 1:spans[first].open_at].strip()):
+        first -= 1
+    return bool(_RECEIVED_WORDS_RE.search(_last_sentence(text[spans[index].paragraph[0]:spans[first].open_at]).rstrip()))
 
 
 def _sampled_voices(text: str, spans: Sequence[QuoteSpan], index: int) -> bool:

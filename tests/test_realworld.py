@@ -21,7 +21,7 @@ from analysis.evaluate import DEVSET, evaluate_folder, gold_folders, load_gold, 
 
 # The right count per score; `invented_at_most` and `failed_at_most` are ceilings (lower them as they fall).
 FLOORS = {
-    "devset": {"subjects": 150, "people": 482, "quotes": 584, "speakers": 396, "unnamed": 107, "facts": 162, "invented_at_most": 26,
+    "devset": {"subjects": 150, "people": 482, "quotes": 584, "speakers": 400, "unnamed": 112, "facts": 162, "invented_at_most": 26,
                "extra_subjects_at_most": 28, "failed_at_most": 0},
     "bundled": {"subjects": 9, "people": 10, "quotes": 32, "speakers": 26, "unnamed": 6, "facts": 17, "invented_at_most": 0,
                 "extra_subjects_at_most": 0, "failed_at_most": 0},

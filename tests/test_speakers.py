@@ -462,3 +462,39 @@ def test_the_speaker_named_by_role_right_after_the_words():
     quotes = speech("除夕夜20时，报警电话响个不停。\n“请您详细提供一下这个孩子的信息，我们马上派警处置。”当晚值班的指挥科班长叫王建军，今年45岁。",
                     heading="接警员王建军:除夕夜的电话")
     assert who(quotes) == [("王建军", None, "adjacent")]
+
+
+def test_an_unnamed_speaker_after_the_words_in_either_form_of_zhe():
+    # 笑著说 (the form some copies print for 着) and 网友 are an unnamed speaker, not the section's person
+    quotes = speech("王建军一进门就闻见了饭菜香。“今天特意煮了两大锅水饺，吃完再来添啊！”窗口打饭的服务员笑著说。",
+                    heading="集卡司机王建军:在港口过年")
+    assert quotes[0].speaker is None and quotes[0].speaker_description
+    quotes = speech("王建军在井下直播。\n“今天矿长下井了没？”一名网友问。", heading="矿工王建军:井下直播")
+    assert (quotes[0].speaker, quotes[0].speaker_description) == (None, "一名网友")
+
+
+def test_a_long_role_before_the_name_after_the_words():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # headings that name no one: the article is one section
+        quotes = speech("雨露滋养的地方，苔花正茁壮成长。\n“城里不缺老师，村里的娃娃需要我。”内蒙古某旗某乡中心学校教师王建军，见证了学校40年的变迁。",
+                        heading="教书育人:扎根乡村")
+        assert who(quotes) == [("王建军", None, "adjacent")]
+        # a tag after the words with a long role before the name
+        quotes = speech("“节日生产是我们应尽的职责，再苦再累也心甘情愿。”中国第二大油田某钻井公司第三分公司40538钻井队队长王建军对笔者说。",
+                        heading="钻井工人:节日不停钻")
+        assert who(quotes) == [("王建军", None, "after")]
+
+
+def test_words_put_to_the_one_named_or_heard_from_a_device():
+    quotes = speech("近几年，王建军遭受到一些质疑，“是不是在作秀？”“有什么目的？”当时，王建军已经在山里干了七年。",
+                    heading="支教老师王建军:十一年")
+    assert [q.speaker for q in quotes] == [None, None]
+    quotes = speech("除夕夜，指导员王建军手中的对讲机不时传来“城东镇附近有火情，消防车已出动”等消息。",
+                    heading="消防员王建军:除夕夜")
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_the_one_asked_about_after_the_words_answers():
+    quotes = speech("王建军是所长，李春梅是值班员。\n“大家辛苦一年了，今天我来替班，让同事在家好好休息！”问起王建军为什么连续五年除夕都在所里，他回答得如此简单。",
+                    heading="供电所所长王建军:除夕在所里")
+    assert who(quotes) == [("王建军", None, "answer")]
