@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .corpus import Article, Profile
 from .dates import DateMention, extract_dates, published_date  # noqa: F401  (re-exported)
+from .lexicon import QUOTED_TERM_MAX_CHARS
 from .numerals import NumberSpan, find_numbers, plain_number
 from .pipeline import Analysis, per_analysis, table
 from .segment import Token
@@ -43,7 +44,8 @@ DAILY_PERIODS = frozenset({"每天", "每日", "天天", "日均", "每晚", "�
 _PERIOD_AMOUNT_RE = re.compile(r"(?P<period>每天|每日|日均|每晚)[^，,。；;：:]{0,10}的?(?:数量|工作量|单量|件量|量)")
 # Measure words that name what they count: 单 is an order (订单, 运单), so 一天能接30多单 counts orders.
 SELF_COUNTING = ("单", "趟", "架次", "车次", "班次", "圈", "轮")
-_QUOTED_RE = re.compile(r"[“\"「『]([^”\"」』，,。]{1,10})[”\"」』]")
+# a quoted term, as long as quotes.classify lets a term be
+_QUOTED_RE = re.compile(rf"[“\"「『]([^”\"」』，,。]{{1,{QUOTED_TERM_MAX_CHARS}}})[”\"」』]")
 _PHONE_RE = re.compile(r"\d{3,4}[-－]\d{4,8}|\d{7,}")
 _NOUN_TAGS = ("n", "nz", "nt", "ns", "ng")  # jieba noun tags that can name what is counted
 

@@ -383,6 +383,7 @@ class _Referents:
         return refs[-1].person if refs and refs[-1].kind == "name" else None
 
 
+@per_analysis
 def _sentences(analysis: Analysis) -> tuple[Sentence, ...]:
     """The body's sentences, then those of the photo captions (numbered after them): a photo story
     states its people's years only there (凌晨0点，夜班出租车司机王某在街头等乘客。今年是王某当出租车司机第12个年头)."""

@@ -443,6 +443,11 @@ def tag_before(people: SectionPeople, before: str, at: int, allow_pronoun: bool 
     return NOBODY
 
 
+# A whole clause that is a reporting tag: a subject (a role of up to 40 characters before the name),
+# what the speaker does meanwhile, the verb (”…40538队队长赵洪秀对笔者说 / 一边调试对讲机一边介绍).
+_TAG_CLAUSE_RE = re.compile(rf"^(?P<subject>{_CLAUSE}{{0,40}}?){_WHILE}?(?P<verb>{VERB_PATTERN})$")
+
+
 def tag_after(people: SectionPeople, after: str, at: int) -> Speaker:
     """A reporting clause in the sentence right after the quote (`”赵文华说。`, `”在座谈中，书记陈建峰说。`)."""
     sentence = re.split(rf"[{SENTENCE_END}“]", after, maxsplit=1)[0]
@@ -459,7 +464,7 @@ def tag_after(people: SectionPeople, after: str, at: int) -> Speaker:
         words = clause.rstrip(CLAUSE_MARKS)
         if clause.rstrip().endswith(("：", ":")) and sentence.rstrip() == (sentence[:position] + clause).rstrip():
             break  # ”胡敏回答：“…”: the clause introduces the next quote
-        match = re.match(rf"^(?P<subject>{_CLAUSE}{{0,40}}?){_WHILE}?(?P<verb>{VERB_PATTERN})$", words)
+        match = _TAG_CLAUSE_RE.match(words)
         if match:
             found = people.reference(match.group("subject"), at + position + match.end("subject"))
             if not found and found is not UNCLEAR and number:  # …照片，高兴地说: the sentence's subject
@@ -476,7 +481,7 @@ def tag_after(people: SectionPeople, after: str, at: int) -> Speaker:
     if found:
         return found
     position = 0
-    for number, clause in enumerate(re.split(rf"(?<=[{CLAUSE_MARKS}])", sentence)[:MAX_TAG_GAP + 1]):
+    for clause in clauses[:MAX_TAG_GAP + 1]:
         called = _CALLED_RE.match(clause.rstrip(CLAUSE_MARKS))
         if called:  # “110吗？我要报警…”除夕夜20时05分，一家网购平台的工作人员拨打110报警电话。
             found = people.reference(called.group("subject"), at + position + called.end("subject"),
@@ -522,7 +527,7 @@ def _far_tag(people: SectionPeople, sentence: str, clauses: Sequence[str], at: i
         return NOBODY
     last = clauses[-1].rstrip(CLAUSE_MARKS + " ")
     position = len(sentence) - len(clauses[-1])
-    match = re.match(rf"^(?P<subject>{_CLAUSE}{{0,40}}?){_WHILE}?(?P<verb>{VERB_PATTERN})$", last)
+    match = _TAG_CLAUSE_RE.match(last)
     if not match or re.search(r"[他她我]", people.narration[at:at + position]):
         return NOBODY
     found = people.reference(match.group("subject"), at + position + match.end("subject"), allow_pronoun=False)
